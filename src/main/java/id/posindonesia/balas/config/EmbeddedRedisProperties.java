@@ -1,0 +1,23 @@
+package id.posindonesia.balas.config;
+
+import java.nio.file.Path;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The Redis server Balas starts for itself when no Redis is configured.
+ *
+ * @param port 0 picks a free port
+ * @param dataDir where the append-only file lives, so that a restart keeps conversations and pending events
+ */
+@Validated
+@ConfigurationProperties("balas.embedded-redis")
+record EmbeddedRedisProperties(@DefaultValue("0") @Min(0) @Max(65535) int port,
+		@DefaultValue("./var/redis") @NotNull Path dataDir) {
+}

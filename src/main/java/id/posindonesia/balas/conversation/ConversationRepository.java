@@ -1,0 +1,72 @@
+package id.posindonesia.balas.conversation;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
+
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
+import org.springframework.stereotype.Repository;
+
+/** Conversation records in Redis hashes, changed only by optimistic compare-and-set on their version. */
+@Repository
+class ConversationRepository {
+
+	private static final RedisScript<Long> UPDATE = RedisScript
+		.of(new ClassPathResource("redis/update-conversation.lua"), Long.class);
+
+	private static final int MAX_CONFLICTS = 10;
+
+	private final ReactiveStringRedisTemplate redis;
+
+	private final ConversationProperties properties;
+
+	ConversationRepository(ReactiveStringRedisTemplate redis, ConversationProperties properties) {
+		this.redis = redis;
+		this.properties = properties;
+	}
+
+	Mono<ConversationState> find(String conversationId) {
+		return redis.<String, String>opsForHash()
+			.entries(key(conversationId))
+			.collectMap(Map.Entry::getKey, Map.Entry::getValue)
+			.map(ConversationState::fromFields);
+	}
+
+	/** Applies {@code change} to the current record, reading again and reapplying if another writer got first. */
+	Mono<ConversationState> update(String conversationId, UnaryOperator<ConversationState> change) {
+		return find(conversationId).flatMap(current -> {
+			ConversationState changed = change.apply(current);
+			List<String> args = new ArrayList<>();
+			args.add(Long.toString(current.version()));
+			args.add(Long.toString(properties.ttl().toSeconds()));
+			changed.toFields().forEach((field, value) -> {
+				args.add(field);
+				args.add(value);
+			});
+			return redis.execute(UPDATE, List.of(key(conversationId)), args)
+				.next()
+				.flatMap(version -> version < 0 ? Mono.error(new ConcurrentUpdate())
+						: Mono.just(new ConversationState(changed.state(), changed.language(), changed.lastInboundAt(),
+								version)));
+		}).retryWhen(Retry.max(MAX_CONFLICTS).filter(ConcurrentUpdate.class::isInstance));
+	}
+
+	private static String key(String conversationId) {
+		return "balas:conversation:" + conversationId;
+	}
+
+	private static final class ConcurrentUpdate extends RuntimeException {
+
+		ConcurrentUpdate() {
+			super("conversation changed concurrently", null, false, false);
+		}
+
+	}
+
+}

@@ -1,0 +1,244 @@
+package id.posindonesia.balas.inbox;
+
+import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.Disposable;
+import reactor.core.Disposables;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.data.domain.Range;
+import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
+import org.springframework.data.redis.connection.stream.Consumer;
+import org.springframework.data.redis.connection.stream.MapRecord;
+import org.springframework.data.redis.connection.stream.PendingMessage;
+import org.springframework.data.redis.connection.stream.ReadOffset;
+import org.springframework.data.redis.connection.stream.RecordId;
+import org.springframework.data.redis.connection.stream.StreamOffset;
+import org.springframework.data.redis.connection.stream.StreamRecords;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.data.redis.stream.StreamReceiver;
+import org.springframework.data.redis.stream.StreamReceiver.StreamReceiverOptions;
+import org.springframework.stereotype.Component;
+
+/**
+ * The read side of the pipeline. Every instance joins one consumer group on the events stream; a delivered stream
+ * entry is a cue to lock its conversation and work through that conversation's inbox in timestamp order. Entries
+ * stay pending until their conversation is done, so entries of an instance that died are claimed by a live one.
+ */
+@Component
+class EventStreamWorker implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(EventStreamWorker.class);
+
+	private static final int CLAIM_BATCH = 100;
+
+	private final ReactiveStringRedisTemplate redis;
+
+	private final ReactiveRedisConnectionFactory connectionFactory;
+
+	private final ConversationLock lock;
+
+	private final InboundEventHandler handler;
+
+	private final InboxProperties properties;
+
+	private final String consumerName = consumerName();
+
+	private final Counter deadLettered;
+
+	private final Counter failures;
+
+	private volatile Disposable running;
+
+	EventStreamWorker(ReactiveStringRedisTemplate redis, ReactiveRedisConnectionFactory connectionFactory,
+			ConversationLock lock, InboundEventHandler handler, InboxProperties properties, MeterRegistry meters) {
+		this.redis = redis;
+		this.connectionFactory = connectionFactory;
+		this.lock = lock;
+		this.handler = handler;
+		this.properties = properties;
+		this.deadLettered = Counter.builder("balas.events.dead_lettered").register(meters);
+		this.failures = Counter.builder("balas.events.failures").register(meters);
+	}
+
+	@Override
+	public void start() {
+		running = Disposables.composite(consumeNewEvents().subscribe(), claimAbandonedEvents().subscribe());
+		log.info("Consuming {} as {}", InboxKeys.EVENTS, consumerName);
+	}
+
+	@Override
+	public void stop() {
+		Disposable subscriptions = running;
+		if (subscriptions != null) {
+			subscriptions.dispose();
+			running = null;
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return running != null;
+	}
+
+	private Mono<Long> createGroup() {
+		return redis.execute(LuaScripts.CREATE_GROUP, List.of(InboxKeys.EVENTS), List.of(InboxKeys.GROUP)).next();
+	}
+
+	private Flux<Void> consumeNewEvents() {
+		StreamReceiverOptions<String, MapRecord<String, String, String>> options = StreamReceiverOptions.builder()
+			.batchSize(properties.concurrency())
+			.build();
+		StreamReceiver<String, MapRecord<String, String, String>> receiver = StreamReceiver.create(connectionFactory,
+				options);
+		return createGroup()
+			.thenMany(receiver.receive(Consumer.from(InboxKeys.GROUP, consumerName),
+					StreamOffset.create(InboxKeys.EVENTS, ReadOffset.lastConsumed())))
+			.flatMap(this::process, properties.concurrency())
+			.retryWhen(Retry.backoff(Long.MAX_VALUE, properties.claimInterval().dividedBy(10))
+				.maxBackoff(properties.claimInterval())
+				.doBeforeRetry(signal -> log.warn("Event stream read failed, retrying: {}", signal.failure().toString())));
+	}
+
+	private Flux<Void> claimAbandonedEvents() {
+		return Flux.interval(properties.claimInterval())
+			.concatMap(tick -> claimAbandoned().concatWith(trimExpired().then(Mono.empty()))
+				.onErrorResume(ex -> {
+					log.warn("Claiming abandoned events failed: {}", ex.toString());
+					return Mono.empty();
+				}));
+	}
+
+	private Flux<Void> claimAbandoned() {
+		return redis.opsForStream()
+			.pending(InboxKeys.EVENTS, InboxKeys.GROUP, Range.unbounded(), CLAIM_BATCH)
+			.flatMapMany(pending -> {
+				RecordId[] idle = pending.stream()
+					.filter(message -> message.getElapsedTimeSinceLastDelivery().compareTo(properties.claimMinIdle()) >= 0)
+					.map(PendingMessage::getId)
+					.toArray(RecordId[]::new);
+				if (idle.length == 0) {
+					return Flux.empty();
+				}
+				return redis.opsForStream()
+					.claim(InboxKeys.EVENTS, InboxKeys.GROUP, consumerName, properties.claimMinIdle(), idle)
+					.map(EventStreamWorker::asStrings);
+			})
+			.doOnNext(record -> log.info("Claimed abandoned event {}", record.getId()))
+			.flatMap(this::process, properties.concurrency());
+	}
+
+	private Mono<Long> trimExpired() {
+		long oldestKept = System.currentTimeMillis() - properties.retention().toMillis();
+		return redis.execute(LuaScripts.TRIM_EVENTS, List.of(InboxKeys.EVENTS), List.of(oldestKept + "-0")).next();
+	}
+
+	/** Works through the cue's conversation; the cue is acknowledged only once that conversation's inbox is empty. */
+	Mono<Void> process(MapRecord<String, String, String> cue) {
+		String conversationId = cue.getValue().get("account") + ":" + cue.getValue().get("customer");
+		String owner = consumerName + "/" + cue.getId().getValue();
+		return lock.acquire(conversationId, owner)
+			.filter(Boolean::booleanValue)
+			.flatMap(held -> Mono.usingWhen(Mono.just(owner), token -> drain(conversationId, token),
+					token -> lock.release(conversationId, token)))
+			.filter(Boolean::booleanValue)
+			.flatMap(emptied -> redis.opsForStream().acknowledge(InboxKeys.EVENTS, InboxKeys.GROUP, cue.getId()))
+			.then()
+			.onErrorResume(ex -> {
+				log.warn("Processing conversation {} failed, its events stay pending: {}", cue.getId(), ex.toString());
+				return Mono.empty();
+			});
+	}
+
+	/** Completes with true when the inbox is empty, false when an event failed and must be retried later. */
+	private Mono<Boolean> drain(String conversationId, String owner) {
+		return redis.opsForZSet()
+			.range(InboxKeys.inbox(conversationId), Range.closed(0L, 0L))
+			.next()
+			.flatMap(eventId -> processEvent(conversationId, eventId))
+			.flatMap(carryOn -> carryOn ? lock.renew(conversationId, owner) : Mono.just(false))
+			.flatMap(carryOn -> carryOn ? Mono.defer(() -> drain(conversationId, owner)) : Mono.just(false))
+			.defaultIfEmpty(true);
+	}
+
+	private Mono<Boolean> processEvent(String conversationId, String eventId) {
+		return redis.opsForStream()
+			.range(InboxKeys.EVENTS, Range.closed(eventId, eventId))
+			.next()
+			.map(EventStreamWorker::asStrings)
+			.flatMap(record -> handler.handle(toEvent(record.getValue()), Long.parseLong(record.getValue().get("received")))
+				.timeout(properties.handlerTimeout())
+				.then(complete(conversationId, eventId))
+				.onErrorResume(ex -> failed(conversationId, eventId, ex)))
+			.switchIfEmpty(Mono.defer(() -> {
+				log.warn("Event {} of an inbox was trimmed from the stream before it was processed", eventId);
+				return complete(conversationId, eventId);
+			}));
+	}
+
+	private Mono<Boolean> complete(String conversationId, String eventId) {
+		return redis
+			.execute(LuaScripts.COMPLETE_EVENT,
+					List.of(InboxKeys.inbox(conversationId), InboxKeys.ATTEMPTS, InboxKeys.EVENTS),
+					List.of(eventId, InboxKeys.GROUP))
+			.then(Mono.just(true));
+	}
+
+	private Mono<Boolean> failed(String conversationId, String eventId, Throwable error) {
+		failures.increment();
+		return redis.opsForHash().increment(InboxKeys.ATTEMPTS, eventId, 1).flatMap(attempts -> {
+			if (attempts < properties.maxAttempts()) {
+				log.warn("Event {} failed (attempt {} of {}), retrying later: {}", eventId, attempts,
+						properties.maxAttempts(), error.toString());
+				return Mono.just(false);
+			}
+			log.error("Event {} failed {} times and goes to {}: {}", eventId, attempts, InboxKeys.DEAD_LETTER,
+					error.toString());
+			deadLettered.increment();
+			return redis
+				.execute(LuaScripts.DEAD_LETTER_EVENT,
+						List.of(InboxKeys.inbox(conversationId), InboxKeys.ATTEMPTS, InboxKeys.EVENTS,
+								InboxKeys.DEAD_LETTER),
+						List.of(eventId, InboxKeys.GROUP, error.toString()))
+				.then(Mono.just(true));
+		});
+	}
+
+	private static InboundEvent toEvent(Map<String, String> fields) {
+		return new InboundEvent(EventKind.fromCode(fields.get("kind")), fields.get("account"), fields.get("customer"),
+				Long.parseLong(fields.get("timestamp")), fields.get("dedupe"), fields.get("payload"));
+	}
+
+	private static MapRecord<String, String, String> asStrings(MapRecord<String, Object, Object> record) {
+		return StreamRecords.newRecord()
+			.in(record.getStream())
+			.withId(record.getId())
+			.ofMap(record.getValue())
+			.mapEntries(entry -> Map.entry(String.valueOf(entry.getKey()), String.valueOf(entry.getValue())));
+	}
+
+	private static String consumerName() {
+		String host;
+		try {
+			host = InetAddress.getLocalHost().getHostName();
+		}
+		catch (UnknownHostException ex) {
+			host = "unknown-host";
+		}
+		return host + "-" + ManagementFactory.getRuntimeMXBean().getPid() + "-"
+				+ UUID.randomUUID().toString().substring(0, 8);
+	}
+
+}

@@ -1,0 +1,13 @@
+package id.posindonesia.balas.inbox;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * Acts on one recorded event. Called at least once per event, one event of a conversation at a time, in timestamp
+ * order; an error makes the event be tried again later, up to {@link InboxProperties#maxAttempts()} times.
+ */
+public interface InboundEventHandler {
+
+	Mono<Void> handle(InboundEvent event, long receivedAt);
+
+}

@@ -1,0 +1,79 @@
+package id.posindonesia.balas.nlu;
+
+import java.nio.file.Path;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Settings under {@code balas.nlu}; every key is optional. The defaults are the values that won on
+ * cross-validation and the held-out set (see {@link NluEvaluation}).
+ *
+ * @param intentsDir a folder holding {@code training/}, {@code test/} and {@code lexicon.tsv}
+ * to train from instead of the copy of {@code intents/} on the classpath
+ * @param confidenceThreshold below this top confidence a message is treated as out of scope
+ * @param margin when the best intent leads the second by less than this, the message is treated as
+ * out of scope
+ * @param maxTextLength the longest message, in characters, that the parse API accepts
+ * @param classifier how the intent model is trained
+ */
+@ConfigurationProperties("balas.nlu")
+@Validated
+record NluProperties(@Nullable Path intentsDir, @DecimalMin("0.0") @DecimalMax("1.0") Double confidenceThreshold,
+		@DecimalMin("0.0") @DecimalMax("1.0") Double margin, @Min(1) @Max(100_000) Integer maxTextLength,
+		@Valid ClassifierSettings classifier) {
+
+	NluProperties {
+		confidenceThreshold = confidenceThreshold != null ? confidenceThreshold : 0.35;
+		margin = margin != null ? margin : 0.1;
+		maxTextLength = maxTextLength != null ? maxTextLength : 2000;
+		classifier = classifier != null ? classifier : ClassifierSettings.DEFAULTS;
+	}
+
+	static NluProperties defaults() {
+		return new NluProperties(null, null, null, null, null);
+	}
+
+	NluProperties withIntentsDir(Path intentsDir) {
+		return new NluProperties(intentsDir, confidenceThreshold, margin, maxTextLength, classifier);
+	}
+
+	FallbackPolicy fallbackPolicy() {
+		return new FallbackPolicy(confidenceThreshold, margin);
+	}
+
+	/**
+	 * How the intent model is trained.
+	 *
+	 * @param features which features the classifier sees
+	 * @param algorithm the OpenNLP trainer
+	 * @param cutoff features seen fewer times than this in training are dropped
+	 * @param iterations training iterations (ignored by naive Bayes)
+	 */
+	record ClassifierSettings(FeatureSet features, TrainingAlgorithm algorithm, @Min(1) Integer cutoff,
+			@Min(1) @Max(10_000) Integer iterations) {
+
+		static final ClassifierSettings DEFAULTS = new ClassifierSettings(null, null, null, null);
+
+		ClassifierSettings {
+			features = features != null ? features : FeatureSet.WORD_NGRAMS_AND_CHAR_NGRAMS;
+			algorithm = algorithm != null ? algorithm : TrainingAlgorithm.MAXENT;
+			cutoff = cutoff != null ? cutoff : 1;
+			iterations = iterations != null ? iterations : 100;
+		}
+
+		@Override
+		public String toString() {
+			return "%s, %s, cutoff %d, %d iterations".formatted(features, algorithm, cutoff, iterations);
+		}
+
+	}
+
+}

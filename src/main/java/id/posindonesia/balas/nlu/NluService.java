@@ -1,0 +1,60 @@
+package id.posindonesia.balas.nlu;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import id.posindonesia.balas.nlu.MessageAnalyzer.AnalyzedMessage;
+
+/**
+ * Understands customers' messages: their intent, the barcodes and phone numbers in them, and their
+ * language. The model is trained from the intents folder when the service is created and never
+ * changes afterwards; {@link #parse(String)} is thread-safe and CPU-bound (well under a millisecond),
+ * so reactive callers should run it off the event loop.
+ */
+public class NluService {
+
+	private static final Logger log = LoggerFactory.getLogger(NluService.class);
+
+	private final MessageAnalyzer analyzer;
+
+	private final IntentClassifier classifier;
+
+	private final FallbackPolicy fallbackPolicy;
+
+	private final LanguageDetector languageDetector;
+
+	NluService(MessageAnalyzer analyzer, IntentClassifier classifier, FallbackPolicy fallbackPolicy,
+			LanguageDetector languageDetector) {
+		this.analyzer = analyzer;
+		this.classifier = classifier;
+		this.fallbackPolicy = fallbackPolicy;
+		this.languageDetector = languageDetector;
+	}
+
+	/** Loads the intents folder and trains the model; takes a second or two. */
+	static NluService train(NluProperties properties) {
+		long started = System.nanoTime();
+		IntentData data = IntentData.from(properties.intentsDir());
+		Lexicon lexicon = data.lexicon();
+		MessageAnalyzer analyzer = new MessageAnalyzer(new EntityExtractor(), new TextNormalizer(lexicon));
+		List<LabeledText> training = data.training();
+		IntentClassifier classifier = IntentClassifier.train(training, analyzer, properties.classifier());
+		log.info("NLU model ready in {} ms: {} examples from {}, {} lexicon entries, {}",
+				TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), training.size(), data, lexicon.size(),
+				properties.classifier());
+		return new NluService(analyzer, classifier, properties.fallbackPolicy(), new LanguageDetector(lexicon));
+	}
+
+	public NluResult parse(String text) {
+		Objects.requireNonNull(text, "text");
+		AnalyzedMessage message = analyzer.analyze(text);
+		List<IntentScore> ranking = classifier.rank(message.tokens());
+		return new NluResult(text, fallbackPolicy.decide(ranking), ranking, message.entities(),
+				languageDetector.detect(message.words()));
+	}
+
+}
