@@ -114,6 +114,8 @@ class EventStreamWorker implements SmartLifecycle {
 
 	private Flux<Void> claimAbandonedEvents() {
 		return Flux.interval(properties.claimInterval())
+			// a claim round slower than the interval skips ticks rather than failing the loop
+			.onBackpressureDrop()
 			.concatMap(tick -> claimAbandoned().concatWith(trimExpired().then(Mono.empty()))
 				.onErrorResume(ex -> {
 					log.warn("Claiming abandoned events failed: {}", ex.toString());

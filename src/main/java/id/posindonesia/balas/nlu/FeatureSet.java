@@ -46,8 +46,10 @@ enum FeatureSet {
 		}
 	}
 
+	static int CG_MIN = 2, CG_MAX = 5; // TEMP
+
 	private static FeatureGenerator charNGrams() {
-		return new CharNGramFeatureGenerator(2, 5);
+		return new CharNGramFeatureGenerator(CG_MIN, CG_MAX);
 	}
 
 }

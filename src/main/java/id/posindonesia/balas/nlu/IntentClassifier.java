@@ -27,6 +27,8 @@ final class IntentClassifier {
 
 	private static final String LANGUAGE = "id";
 
+	static java.util.Map<String, String> EXTRA = new java.util.HashMap<>(); // TEMP
+
 	private final ThreadLocal<DocumentCategorizerME> categorizers;
 
 	private final Intent[] intentsByOutcome;
@@ -52,6 +54,7 @@ final class IntentClassifier {
 		parameters.put(TrainingParameters.ALGORITHM_PARAM, settings.algorithm().openNlpName());
 		parameters.put(TrainingParameters.CUTOFF_PARAM, settings.cutoff());
 		parameters.put(TrainingParameters.ITERATIONS_PARAM, settings.iterations());
+		EXTRA.forEach(parameters::put); // TEMP
 		FeatureGenerator[] featureGenerators = settings.features().createGenerators();
 		try {
 			return new IntentClassifier(DocumentCategorizerME.train(LANGUAGE, ObjectStreamUtils.createObjectStream(samples),

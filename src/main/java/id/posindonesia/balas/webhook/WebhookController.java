@@ -6,6 +6,8 @@ import java.time.Duration;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.ObjectMapper;
 
@@ -35,6 +37,8 @@ import id.posindonesia.balas.inbox.EventJournal;
 class WebhookController {
 
 	static final String SIGNATURE_HEADER = "X-Hub-Signature-256";
+
+	private static final Logger log = LoggerFactory.getLogger(WebhookController.class);
 
 	private final WebhookSignature signature;
 
@@ -98,8 +102,10 @@ class WebhookController {
 			.onErrorResume(MalformedWebhookException.class,
 					ex -> Mono.just(reject(HttpStatus.BAD_REQUEST, "malformed", ex.getMessage())))
 			// Meta redelivers on any non-2xx answer, so a Redis outage loses nothing
-			.onErrorResume(DataAccessException.class, ex -> Mono
-				.just(reject(HttpStatus.SERVICE_UNAVAILABLE, "storage", "Events could not be recorded, retry later")));
+			.onErrorResume(DataAccessException.class, ex -> {
+				log.warn("Webhook events could not be recorded, answering 503 so that Meta redelivers: {}", ex.toString());
+				return Mono.just(reject(HttpStatus.SERVICE_UNAVAILABLE, "storage", "Events could not be recorded, retry later"));
+			});
 	}
 
 	private ResponseEntity<String> reject(HttpStatus status, String reason, String message) {

@@ -1,0 +1,29 @@
+package id.posindonesia.balas;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+
+/**
+ * The whole application on its embedded defaults: a real Redis server on a free port with its data in
+ * {@code target/}, and the WireMock sandbox in place of the Graph and tracking APIs. Every test class with this
+ * annotation shares one running application, so tests use customer ids of their own.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "balas.embedded-redis.data-dir=target/test-redis/${random.uuid}",
+				"balas.inbox.claim-min-idle=1s", "balas.inbox.claim-interval=250ms", "balas.inbox.max-attempts=3",
+				"balas.inbox.lock-wait=3s", "resilience4j.retry.instances.graph.wait-duration=20ms",
+				"resilience4j.circuitbreaker.instances.graph.minimum-number-of-calls=1000",
+				"balas.agents.admin-password=test-admin-password" })
+@AutoConfigureWebTestClient
+public @interface BalasIntegrationTest {
+
+}
