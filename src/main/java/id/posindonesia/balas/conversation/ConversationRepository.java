@@ -1,5 +1,6 @@
 package id.posindonesia.balas.conversation;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,8 @@ class ConversationRepository {
 	private static final RedisScript<Long> UPDATE = RedisScript
 		.of(new ClassPathResource("redis/update-conversation.lua"), Long.class);
 
-	private static final int MAX_CONFLICTS = 10;
+	// conversations are locked while processed, so conflicts are rare and short-lived
+	private static final int MAX_CONFLICTS = 16;
 
 	private final ReactiveStringRedisTemplate redis;
 
@@ -54,7 +56,9 @@ class ConversationRepository {
 				.flatMap(version -> version < 0 ? Mono.error(new ConcurrentUpdate())
 						: Mono.just(new ConversationState(changed.state(), changed.language(), changed.lastInboundAt(),
 								version)));
-		}).retryWhen(Retry.max(MAX_CONFLICTS).filter(ConcurrentUpdate.class::isInstance));
+		}).retryWhen(Retry.backoff(MAX_CONFLICTS, Duration.ofMillis(2))
+			.maxBackoff(Duration.ofMillis(100))
+			.filter(ConcurrentUpdate.class::isInstance));
 	}
 
 	private static String key(String conversationId) {

@@ -20,7 +20,8 @@ enum FeatureSet {
 
 	BAG_OF_WORDS_AND_CHAR_NGRAMS(BagOfWordsFeatureGenerator::new, FeatureSet::charNGrams),
 
-	WORD_NGRAMS_AND_CHAR_NGRAMS(FeatureSet::wordUnigramsAndBigrams, FeatureSet::charNGrams);
+	WORD_NGRAMS_AND_CHAR_NGRAMS(FeatureSet::wordUnigramsAndBigrams, FeatureSet::charNGrams),
+	SHAPE(FeatureSet::wordUnigramsAndBigrams, FeatureSet::charNGrams, ShapeFeatureGenerator::new);
 
 	private final Supplier<FeatureGenerator>[] generators;
 

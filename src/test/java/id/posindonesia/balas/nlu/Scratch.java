@@ -17,6 +17,7 @@ public class Scratch {
 			String[] kv = variant.split(",");
 			TextNormalizer.EMOJI = !variant.contains("noemoji");
 			TextNormalizer.PUNCT = variant.contains("punct");
+			ShapeFeatureGenerator.MODE = variant;
 			TextNormalizer.NUMS = variant.contains("nums");
 			FeatureSet features = FeatureSet.valueOf(kv[0]);
 			TrainingAlgorithm algo = TrainingAlgorithm.valueOf(kv[1]);
@@ -49,6 +50,13 @@ public class Scratch {
 				if (e.accuracy() > bestAcc + 1e-9) { bestAcc = e.accuracy(); EvaluationMetrics h = new EvaluationMetrics(ho, p);
 					best = String.format("t=%.2f m=%.2f cvOOS=%.3f ho=%.3f hoOOS=%.3f", p.confidenceThreshold(), p.margin(), e.recall(Intent.OUT_OF_SCOPE), h.accuracy(), h.recall(Intent.OUT_OF_SCOPE)); }
 			}
+			StringBuilder grid = new StringBuilder();
+			for (double[] tm : new double[][] {{0.2,0.05},{0.3,0.05},{0.2,0.1},{0.3,0.1},{0.4,0.1}}) {
+				FallbackPolicy p = new FallbackPolicy(tm[0], tm[1]);
+				EvaluationMetrics e = new EvaluationMetrics(cv, p), h = new EvaluationMetrics(ho, p);
+				grid.append(String.format("   [%.2f/%.2f cv %.3f/%.3f ho %.3f/%.3f]", tm[0], tm[1], e.accuracy(), e.recall(Intent.OUT_OF_SCOPE), h.accuracy(), h.recall(Intent.OUT_OF_SCOPE)));
+			}
+			System.out.println(grid);
 			FallbackPolicy argmax = new FallbackPolicy(0, 0);
 			System.out.printf("%-60s cv=%.3f ho=%.3f | best fallback cv=%.3f %s (%ds)%n", variant,
 				new EvaluationMetrics(cv, argmax).accuracy(), new EvaluationMetrics(ho, argmax).accuracy(), bestAcc, best, (System.nanoTime()-t0)/1000000000);

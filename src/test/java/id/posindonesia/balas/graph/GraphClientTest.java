@@ -1,0 +1,149 @@
+package id.posindonesia.balas.graph;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
+import com.restfb.types.send.SenderActionEnum;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.domain.Range;
+import org.springframework.data.redis.connection.stream.MapRecord;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+
+import id.posindonesia.balas.BalasIntegrationTest;
+import id.posindonesia.balas.SentMessages;
+import id.posindonesia.balas.config.Sandbox;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The Send API through restfb and resilience4j, against the sandbox with failures stubbed per recipient. */
+@BalasIntegrationTest
+class GraphClientTest {
+
+	private static final String ACCOUNT = "17841400000000002";
+
+	@Autowired
+	private GraphClient graph;
+
+	@Autowired
+	private Sandbox sandbox;
+
+	@Autowired
+	private ReactiveStringRedisTemplate redis;
+
+	private final List<StubMapping> stubs = new ArrayList<>();
+
+	@AfterEach
+	void removeStubs() {
+		stubs.forEach(server()::removeStub);
+	}
+
+	@Test
+	void retriesServerErrorsAndThrottlingUntilTheSendGoesThrough() {
+		String recipient = recipient();
+		String scenario = "flaky-" + recipient;
+		stub(sendTo(recipient).inScenario(scenario).whenScenarioStateIs(Scenario.STARTED)
+			.willReturn(aResponse().withStatus(503).withBody("unavailable")).willSetStateTo("throttled"));
+		stub(sendTo(recipient).inScenario(scenario).whenScenarioStateIs("throttled")
+			.willReturn(graphError(400, 613, "Calls to this api have exceeded the rate limit.")).willSetStateTo("ok"));
+		stub(sendTo(recipient).inScenario(scenario).whenScenarioStateIs("ok")
+			.willReturn(aResponse().withStatus(200).withBody("{\"recipient_id\":\"" + recipient + "\",\"message_id\":\"m1\"}")));
+
+		graph.sendText(ACCOUNT, recipient, "Kiriman Kakak sedang diantar").block(Duration.ofSeconds(10));
+
+		assertThat(SentMessages.textsTo(server(), recipient)).hasSize(3)
+			.allSatisfy(call -> assertThat(call.get("message")).contains("Kiriman Kakak sedang diantar"));
+	}
+
+	@Test
+	void aPermanentRefusalIsNotRetriedButRecordedAsAFailedSend() {
+		String recipient = recipient();
+		stub(sendTo(recipient).willReturn(graphError(400, 10, "This message is sent outside of allowed window.")));
+
+		graph.sendText(ACCOUNT, recipient, "Balasan di luar 24 jam").block(Duration.ofSeconds(10));
+
+		assertThat(SentMessages.textsTo(server(), recipient)).hasSize(1);
+		List<MapRecord<String, Object, Object>> failed = redis.opsForStream()
+			.range(FailedSends.STREAM, Range.unbounded())
+			.filter(record -> recipient.equals(record.getValue().get("recipient")))
+			.collectList()
+			.block();
+		assertThat(failed).singleElement().satisfies(record -> {
+			assertThat(record.getValue()).containsEntry("text", "Balasan di luar 24 jam").containsEntry("account", ACCOUNT);
+			assertThat((String) record.getValue().get("error")).contains("allowed window");
+		});
+	}
+
+	@Test
+	void aSendThatKeepsFailingIsSignalledSoTheEventIsTriedAgainLater() {
+		String recipient = recipient();
+		stub(sendTo(recipient).willReturn(aResponse().withStatus(500).withBody("{}")));
+
+		assertThatThrownBy(() -> graph.sendText(ACCOUNT, recipient, "halo").block(Duration.ofSeconds(10)))
+			.isNotInstanceOf(GraphRejectedException.class);
+		assertThat(SentMessages.textsTo(server(), recipient)).hasSize(4);
+	}
+
+	@Test
+	void longRepliesGoOutAsSeveralMessagesInOrder() {
+		String recipient = recipient();
+		String reply = "Nomor resi Kakak sudah kami catat. ".repeat(60);
+
+		graph.sendText(ACCOUNT, recipient, reply).block(Duration.ofSeconds(10));
+
+		List<Map<String, String>> sent = SentMessages.textsTo(server(), recipient);
+		assertThat(sent).hasSize(MessageChunker.split(reply).size()).hasSizeGreaterThan(1);
+		assertThat(sent).extracting(call -> call.get("message"))
+			.allSatisfy(message -> assertThat(message).startsWith("{").contains("Nomor resi"));
+	}
+
+	@Test
+	void senderActionFailuresAreSwallowed() {
+		String recipient = recipient();
+		stub(sendTo(recipient).willReturn(graphError(400, 100, "Invalid parameter")));
+
+		graph.senderAction(ACCOUNT, recipient, SenderActionEnum.typing_on).block(Duration.ofSeconds(10));
+
+		assertThat(SentMessages.to(server(), recipient)).singleElement()
+			.satisfies(call -> assertThat(call).containsEntry("sender_action", "typing_on"));
+	}
+
+	private MappingBuilder sendTo(String recipient) {
+		return post(urlPathMatching("/v[0-9.]+/me/messages")).atPriority(0).withRequestBody(containing(recipient));
+	}
+
+	private void stub(MappingBuilder mapping) {
+		stubs.add(server().stubFor(mapping));
+	}
+
+	private static ResponseDefinitionBuilder graphError(int status, int code,
+			String message) {
+		return aResponse().withStatus(status)
+			.withHeader("Content-Type", "application/json")
+			.withBody("{\"error\":{\"message\":\"" + message + "\",\"type\":\"OAuthException\",\"code\":" + code
+					+ ",\"fbtrace_id\":\"AbCdEf\"}}");
+	}
+
+	private WireMockServer server() {
+		return sandbox.server();
+	}
+
+	private static String recipient() {
+		return Long.toString(6_300_000_000_000_000L + (long) (Math.random() * 1_000_000_000_000L));
+	}
+
+}
