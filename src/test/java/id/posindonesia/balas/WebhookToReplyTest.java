@@ -13,8 +13,11 @@ import javax.crypto.spec.SecretKeySpec;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -25,6 +28,7 @@ import static org.awaitility.Awaitility.await;
 
 /** From Meta's signed webhook, through Redis, to the reply arriving at the (sandbox) Graph API. */
 @BalasIntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
 class WebhookToReplyTest {
 
 	private static final String ACCOUNT = "17841400000000001";
@@ -76,6 +80,18 @@ class WebhookToReplyTest {
 		await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2))
 			.until(() -> SentMessages.to(graph(), "6100000000000003").isEmpty()
 					&& SentMessages.to(graph(), "6100000000000006").isEmpty());
+	}
+
+	@Test
+	void logsCarryNeitherSecretsNorWhatCustomersWrote(CapturedOutput output) {
+		String customer = newCustomer();
+		String text = "nomor hp saya 081234567890 alamat Jl Melati 5";
+
+		deliver(MetaWebhooks.textMessage(ACCOUNT, customer, "mid-" + customer, System.currentTimeMillis(), text));
+		await().atMost(Duration.ofSeconds(10)).until(() -> SentMessages.textsTo(graph(), customer).size() == 1);
+
+		assertThat(output.getAll()).doesNotContain("sandbox-access-token", "sandbox-app-secret", "081234567890",
+				"Jl Melati", customer);
 	}
 
 	@Test

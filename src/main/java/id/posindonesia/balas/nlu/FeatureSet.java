@@ -21,7 +21,9 @@ enum FeatureSet {
 	BAG_OF_WORDS_AND_CHAR_NGRAMS(BagOfWordsFeatureGenerator::new, FeatureSet::charNGrams),
 
 	WORD_NGRAMS_AND_CHAR_NGRAMS(FeatureSet::wordUnigramsAndBigrams, FeatureSet::charNGrams),
-	SHAPE(FeatureSet::wordUnigramsAndBigrams, FeatureSet::charNGrams, ShapeFeatureGenerator::new);
+
+	WORD_NGRAMS_CHAR_NGRAMS_AND_SHAPE(FeatureSet::wordUnigramsAndBigrams, FeatureSet::charNGrams,
+			MessageShapeFeatureGenerator::new);
 
 	private final Supplier<FeatureGenerator>[] generators;
 
@@ -47,10 +49,8 @@ enum FeatureSet {
 		}
 	}
 
-	static int CG_MIN = 2, CG_MAX = 5; // TEMP
-
 	private static FeatureGenerator charNGrams() {
-		return new CharNGramFeatureGenerator(CG_MIN, CG_MAX);
+		return new CharNGramFeatureGenerator(2, 5);
 	}
 
 }

@@ -12,6 +12,7 @@ import opennlp.tools.doccat.DoccatModel;
 import opennlp.tools.doccat.DocumentCategorizerME;
 import opennlp.tools.doccat.DocumentSample;
 import opennlp.tools.doccat.FeatureGenerator;
+import opennlp.tools.ml.maxent.quasinewton.QNTrainer;
 import opennlp.tools.ml.model.MaxentModel;
 import opennlp.tools.util.ObjectStreamUtils;
 import opennlp.tools.util.TrainingParameters;
@@ -26,8 +27,6 @@ import id.posindonesia.balas.nlu.NluProperties.ClassifierSettings;
 final class IntentClassifier {
 
 	private static final String LANGUAGE = "id";
-
-	static java.util.Map<String, String> EXTRA = new java.util.HashMap<>(); // TEMP
 
 	private final ThreadLocal<DocumentCategorizerME> categorizers;
 
@@ -54,7 +53,11 @@ final class IntentClassifier {
 		parameters.put(TrainingParameters.ALGORITHM_PARAM, settings.algorithm().openNlpName());
 		parameters.put(TrainingParameters.CUTOFF_PARAM, settings.cutoff());
 		parameters.put(TrainingParameters.ITERATIONS_PARAM, settings.iterations());
-		EXTRA.forEach(parameters::put); // TEMP
+		if (settings.algorithm() == TrainingAlgorithm.MAXENT_QN) {
+			// L1 drops rare features, and in a small corpus most features are rare
+			parameters.put(QNTrainer.L1COST_PARAM, 0.0);
+			parameters.put(QNTrainer.L2COST_PARAM, settings.l2Cost());
+		}
 		FeatureGenerator[] featureGenerators = settings.features().createGenerators();
 		try {
 			return new IntentClassifier(DocumentCategorizerME.train(LANGUAGE, ObjectStreamUtils.createObjectStream(samples),

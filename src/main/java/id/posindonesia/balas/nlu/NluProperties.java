@@ -55,23 +55,26 @@ record NluProperties(@Nullable Path intentsDir, @DecimalMin("0.0") @DecimalMax("
 	 * @param features which features the classifier sees
 	 * @param algorithm the OpenNLP trainer
 	 * @param cutoff features seen fewer times than this in training are dropped
-	 * @param iterations training iterations (ignored by naive Bayes)
+	 * @param iterations training iterations (the most for {@code MAXENT_QN}; ignored by naive Bayes)
+	 * @param l2Cost the L2 regularisation of {@code MAXENT_QN}, which keeps confidences calibrated
 	 */
 	record ClassifierSettings(FeatureSet features, TrainingAlgorithm algorithm, @Min(1) Integer cutoff,
-			@Min(1) @Max(10_000) Integer iterations) {
+			@Min(1) @Max(10_000) Integer iterations, @DecimalMin("0.0") Double l2Cost) {
 
-		static final ClassifierSettings DEFAULTS = new ClassifierSettings(null, null, null, null);
+		static final ClassifierSettings DEFAULTS = new ClassifierSettings(null, null, null, null, null);
 
 		ClassifierSettings {
-			features = features != null ? features : FeatureSet.WORD_NGRAMS_AND_CHAR_NGRAMS;
-			algorithm = algorithm != null ? algorithm : TrainingAlgorithm.MAXENT;
+			features = features != null ? features : FeatureSet.WORD_NGRAMS_CHAR_NGRAMS_AND_SHAPE;
+			algorithm = algorithm != null ? algorithm : TrainingAlgorithm.MAXENT_QN;
 			cutoff = cutoff != null ? cutoff : 1;
 			iterations = iterations != null ? iterations : 100;
+			l2Cost = l2Cost != null ? l2Cost : 0.5;
 		}
 
 		@Override
 		public String toString() {
-			return "%s, %s, cutoff %d, %d iterations".formatted(features, algorithm, cutoff, iterations);
+			String settings = "%s, %s, cutoff %d, %d iterations".formatted(features, algorithm, cutoff, iterations);
+			return algorithm == TrainingAlgorithm.MAXENT_QN ? settings + ", L2 " + l2Cost : settings;
 		}
 
 	}

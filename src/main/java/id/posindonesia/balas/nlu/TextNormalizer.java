@@ -14,8 +14,6 @@ import java.util.regex.Pattern;
  */
 final class TextNormalizer {
 
-	static boolean EMOJI = true, PUNCT = false, NUMS = false; // TEMP measurement toggles
-
 	private static final Pattern LATIN_DIACRITICS = Pattern.compile("(?<=\\p{IsLatin})\\p{M}+");
 
 	private static final Pattern FANCY_APOSTROPHES = Pattern.compile("[\u2018\u2019\u201B\u02BC\u0060\u00B4]");
@@ -72,7 +70,7 @@ final class TextNormalizer {
 				while (end < text.length() && Character.isDigit(text.charAt(end))) {
 					end++;
 				}
-				tokens.add(NUMS ? "__num__" : text.substring(position, end));
+				tokens.add(text.substring(position, end));
 				position = end;
 			}
 			else {
@@ -92,11 +90,8 @@ final class TextNormalizer {
 				return type.placeholderToken();
 			}
 		}
-		if (PUNCT && (codePoint == '?' || codePoint == '!')) {
-			return String.valueOf((char) codePoint);
-		}
 		EmojiMood mood = EmojiMood.of(codePoint);
-		return mood != null && EMOJI ? mood.token() : null;
+		return mood != null ? mood.token() : null;
 	}
 
 	private static int endOfWord(String text, int start) {

@@ -11,9 +11,18 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import com.restfb.types.send.SenderActionEnum;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
+import io.github.resilience4j.ratelimiter.RequestNotPermitted;
+import io.github.resilience4j.retry.RetryConfig;
+import io.github.resilience4j.retry.RetryRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.Range;
 import org.springframework.data.redis.connection.stream.MapRecord;
@@ -21,6 +30,7 @@ import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 
 import id.posindonesia.balas.BalasIntegrationTest;
 import id.posindonesia.balas.SentMessages;
+import id.posindonesia.balas.config.InstagramProperties;
 import id.posindonesia.balas.config.Sandbox;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -44,6 +54,18 @@ class GraphClientTest {
 
 	@Autowired
 	private ReactiveStringRedisTemplate redis;
+
+	@Autowired
+	private GraphProperties properties;
+
+	@Autowired
+	private InstagramProperties instagram;
+
+	@Autowired
+	private ObjectProvider<Sandbox> sandboxProvider;
+
+	@Autowired
+	private FailedSends failedSends;
 
 	private final List<StubMapping> stubs = new ArrayList<>();
 
@@ -120,6 +142,43 @@ class GraphClientTest {
 
 		assertThat(SentMessages.to(server(), recipient)).singleElement()
 			.satisfies(call -> assertThat(call).containsEntry("sender_action", "typing_on"));
+	}
+
+	@Test
+	void theCircuitBreakerStopsCallingAFailingGraphApi() {
+		String recipient = recipient();
+		stub(sendTo(recipient).willReturn(aResponse().withStatus(500).withBody("{}")));
+		GraphClient tripping = clientWith(CircuitBreakerConfig.custom().slidingWindowSize(2).minimumNumberOfCalls(2)
+			.failureRateThreshold(50).build(), RateLimiterConfig.ofDefaults());
+
+		for (int i = 0; i < 2; i++) {
+			assertThatThrownBy(() -> tripping.sendText(ACCOUNT, recipient, "halo").block()).isNotNull();
+		}
+
+		assertThatThrownBy(() -> tripping.sendText(ACCOUNT, recipient, "halo").block())
+			.isInstanceOf(CallNotPermittedException.class);
+		assertThat(SentMessages.textsTo(server(), recipient)).hasSize(2);
+	}
+
+	@Test
+	void theRateLimitHoldsPerAccount() {
+		String recipient = recipient();
+		GraphClient limited = clientWith(CircuitBreakerConfig.ofDefaults(), RateLimiterConfig.custom()
+			.limitForPeriod(2).limitRefreshPeriod(Duration.ofMinutes(1)).timeoutDuration(Duration.ZERO).build());
+
+		limited.sendText(ACCOUNT, recipient, "satu").block();
+		limited.sendText(ACCOUNT, recipient, "dua").block();
+
+		assertThatThrownBy(() -> limited.sendText(ACCOUNT, recipient, "tiga").block())
+			.isInstanceOf(RequestNotPermitted.class);
+		limited.sendText("17841400000000777", recipient, "akun lain").block();
+		assertThat(SentMessages.textsTo(server(), recipient)).hasSize(3);
+	}
+
+	private GraphClient clientWith(CircuitBreakerConfig circuitBreaker, RateLimiterConfig rateLimit) {
+		return new GraphClient(properties, instagram, sandboxProvider, CircuitBreakerRegistry.of(circuitBreaker),
+				RetryRegistry.of(RetryConfig.custom().maxAttempts(1).build()),
+				RateLimiterRegistry.of(Map.of("graph-account", rateLimit)), failedSends);
 	}
 
 	private MappingBuilder sendTo(String recipient) {

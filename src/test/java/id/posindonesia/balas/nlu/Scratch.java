@@ -29,7 +29,7 @@ public class Scratch {
 			MessageAnalyzer analyzer = new MessageAnalyzer(new EntityExtractor(), new TextNormalizer(variant.contains("nolex") ? Lexicon.EMPTY : data.lexicon()));
 			List<List<LabeledText>> folds = new ArrayList<>();
 			for (int i = 0; i < 10; i++) folds.add(new ArrayList<>());
-			Random random = new Random(42); int next = 0;
+			Random random = new Random(Long.getLong("seed", 42)); int next = 0;
 			for (List<LabeledText> ex : training.stream().collect(Collectors.groupingBy(LabeledText::intent, LinkedHashMap::new, Collectors.toList())).values()) {
 				List<LabeledText> sh = new ArrayList<>(ex); Collections.shuffle(sh, random);
 				for (LabeledText e : sh) folds.get(next++ % 10).add(e);
