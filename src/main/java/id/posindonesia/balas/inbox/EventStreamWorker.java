@@ -116,7 +116,7 @@ class EventStreamWorker implements SmartLifecycle {
 		return Flux.interval(properties.claimInterval())
 			// a claim round slower than the interval skips ticks rather than failing the loop
 			.onBackpressureDrop()
-			.concatMap(tick -> claimAbandoned().concatWith(trimExpired().then(Mono.empty()))
+			.concatMap(tick -> claimAbandoned().concatWith(trimExpired().then(forgetIdleConsumers()).then(Mono.empty()))
 				.onErrorResume(ex -> {
 					log.warn("Claiming abandoned events failed: {}", ex.toString());
 					return Mono.empty();
@@ -145,6 +145,17 @@ class EventStreamWorker implements SmartLifecycle {
 	private Mono<Long> trimExpired() {
 		long oldestKept = System.currentTimeMillis() - properties.retention().toMillis();
 		return redis.execute(LuaScripts.TRIM_EVENTS, List.of(InboxKeys.EVENTS), List.of(oldestKept + "-0")).next();
+	}
+
+	/** Every restart joins the group under a new name; names with nothing pending are dropped once long idle. */
+	private Mono<Void> forgetIdleConsumers() {
+		return redis.opsForStream()
+			.consumers(InboxKeys.EVENTS, InboxKeys.GROUP)
+			.filter(consumer -> consumer.pendingCount() == 0 && !consumer.consumerName().equals(consumerName)
+					&& consumer.idleTime().compareTo(properties.retention()) > 0)
+			.flatMap(consumer -> redis.opsForStream()
+				.deleteConsumer(InboxKeys.EVENTS, Consumer.from(InboxKeys.GROUP, consumer.consumerName())))
+			.then();
 	}
 
 	/** Works through the cue's conversation; the cue is acknowledged only once that conversation's inbox is empty. */

@@ -96,7 +96,8 @@ final class ConfidenceHistogram {
 			graphics.drawLine(x, baseline, x, baseline + 5);
 			graphics.drawString(String.format("%.1f", tick / 10.0), x - 8, baseline + 20);
 		}
-		graphics.drawString("top confidence", MARGIN_LEFT + plotWidth / 2 - 40, baseline + 40);
+		graphics.drawString("top confidence (bar heights on a square-root scale)", MARGIN_LEFT + plotWidth / 2 - 140,
+				baseline + 40);
 		graphics.drawString(String.valueOf(highest), 10, top + MARGIN_TOP + 5);
 		graphics.drawString("0", 10, baseline);
 
@@ -113,7 +114,8 @@ final class ConfidenceHistogram {
 		if (count == 0) {
 			return;
 		}
-		int height = Math.max(1, count * plotHeight / highest);
+		// a square-root scale keeps the few wrong answers visible beside hundreds of right ones
+		int height = Math.max(1, (int) (Math.sqrt((double) count / highest) * plotHeight));
 		graphics.setColor(color);
 		graphics.fillRect(x, baseline - height, width, height);
 		graphics.setColor(Color.BLACK);

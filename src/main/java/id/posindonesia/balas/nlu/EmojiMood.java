@@ -4,6 +4,8 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What an emoji says about the writer's mood. Customers often let an emoji carry the tone (😡 after a
  * late parcel, 🙏 after thanks), so the classifier sees one marker token per mood rather than
@@ -48,7 +50,7 @@ enum EmojiMood {
 	 * The mood of an emoji, or {@code null} when the code point is not an emoji. Skin tones, variation
 	 * selectors and joiners only modify the emoji before them, so they are not emoji of their own.
 	 */
-	static EmojiMood of(int codePoint) {
+	static @Nullable EmojiMood of(int codePoint) {
 		EmojiMood mood = BY_CODE_POINT.get(codePoint);
 		if (mood != null) {
 			return mood;

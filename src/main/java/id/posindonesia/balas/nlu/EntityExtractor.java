@@ -31,7 +31,8 @@ final class EntityExtractor {
 			+ "((?=[A-Za-z0-9]*\\d)[A-Za-z0-9]+(?:[\\s-]\\d{3,})*)" + NOT_BEFORE_WORD);
 
 	// Pos Indonesia's domestic barcodes are 11 digits so far; a leading 0 is a phone or landline number
-	private static final Pattern BARE_DOMESTIC_BARCODE = Pattern.compile(NOT_AFTER_WORD + "[1-9]\\d{10,12}" + NOT_BEFORE_WORD);
+	private static final Pattern BARE_DOMESTIC_BARCODE = Pattern
+		.compile(NOT_AFTER_WORD + "[1-9]\\d{10,12}" + NOT_BEFORE_WORD);
 
 	private static final Pattern SEPARATORS = Pattern.compile("[^A-Za-z0-9]");
 

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Tells English from Indonesian by counting words that only one of them uses. Statistical
  * detectors need more text than a DM usually has ("where is my parcel", "makasih min"); function
@@ -20,7 +22,8 @@ final class LanguageDetector {
 			after before since until and or but because if so not yet still just already very too also please pls
 			plz thanks thank thx ty hi hello hey what whats where wheres when why how who which there here want
 			need get got help know tell send sent receive received arrived delivered deliver parcel package
-			shipment number any some all yes good morning afternoon evening appreciated much many more
+			shipment number any some all yes good morning afternoon evening appreciated much many more check
+			complaint claim
 			""");
 
 	private static final Set<String> INDONESIAN = words("""
@@ -50,19 +53,31 @@ final class LanguageDetector {
 		int english = 0;
 		int indonesian = 0;
 		for (String word : words) {
-			if (ENGLISH.contains(word)) {
+			Language evidence = evidence(word);
+			if (evidence == Language.EN) {
 				english++;
 			}
-			else if (isIndonesian(word)) {
+			else if (evidence == Language.ID) {
 				indonesian++;
 			}
 		}
 		return english > indonesian ? Language.EN : Language.ID;
 	}
 
-	private boolean isIndonesian(String word) {
-		return INDONESIAN.contains(word) || lexicon.containsVariant(word)
-				|| (word.length() > INDONESIAN_SUFFIX.length() + 1 && word.endsWith(INDONESIAN_SUFFIX));
+	private @Nullable Language evidence(String word) {
+		if (ENGLISH.contains(word)) {
+			return Language.EN;
+		}
+		if (INDONESIAN.contains(word)
+				|| (word.length() > INDONESIAN_SUFFIX.length() + 1 && word.endsWith(INDONESIAN_SUFFIX))) {
+			return Language.ID;
+		}
+		String standardForm = lexicon.standardFormOf(word);
+		if (standardForm == null) {
+			return null;
+		}
+		// the lexicon is colloquial Indonesian, but also spells out English chat shorthand ("thx", "pls")
+		return Arrays.stream(standardForm.split(" ")).allMatch(ENGLISH::contains) ? Language.EN : Language.ID;
 	}
 
 	private static Set<String> words(String list) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,8 +64,9 @@ final class Lexicon {
 		return standardForms;
 	}
 
-	boolean containsVariant(String word) {
-		return standardForms.containsKey(word);
+	/** The standard form of a variant, or {@code null} when the word is not a variant. */
+	@Nullable String standardFormOf(String word) {
+		return standardForms.get(word);
 	}
 
 	int size() {

@@ -45,7 +45,7 @@ class NluController {
 	}
 
 	@ExceptionHandler
-	ResponseEntity<ProblemDetail> badRequest(ResponseStatusException ex) {
+	ResponseEntity<ProblemDetail> problem(ResponseStatusException ex) {
 		return ResponseEntity.status(ex.getStatusCode()).body(ex.getBody());
 	}
 

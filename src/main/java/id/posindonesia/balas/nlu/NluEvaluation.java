@@ -85,7 +85,7 @@ public final class NluEvaluation {
 		for (ClassifierSettings candidate : candidates(properties.classifier())) {
 			Run run = run(candidate);
 			runs.put(candidate, run);
-			System.out.printf("%-75s CV %.3f  held-out %.3f  (%d ms to train)%n", candidate,
+			System.out.printf("%-90s CV %.3f  held-out %.3f  (%d ms to train)%n", candidate,
 					new EvaluationMetrics(run.crossValidated(), ARGMAX).accuracy(),
 					new EvaluationMetrics(run.heldOut(), ARGMAX).accuracy(), run.trainingMillis());
 		}
@@ -133,19 +133,25 @@ public final class NluEvaluation {
 		candidates.add(configured);
 		for (FeatureSet features : FeatureSet.values()) {
 			candidates.add(new ClassifierSettings(features, configured.algorithm(), configured.cutoff(),
-					configured.iterations()));
+					configured.iterations(), configured.l2Cost()));
 		}
 		for (TrainingAlgorithm algorithm : TrainingAlgorithm.values()) {
 			candidates.add(new ClassifierSettings(configured.features(), algorithm, configured.cutoff(),
-					configured.iterations()));
+					configured.iterations(), configured.l2Cost()));
 		}
 		for (int cutoff : new int[] { 1, 2, 3 }) {
 			candidates.add(new ClassifierSettings(configured.features(), configured.algorithm(), cutoff,
-					configured.iterations()));
+					configured.iterations(), configured.l2Cost()));
 		}
-		for (int iterations : new int[] { 50, 100, 200, 400 }) {
+		for (int iterations : new int[] { 50, 100, 300 }) {
 			candidates.add(new ClassifierSettings(configured.features(), configured.algorithm(), configured.cutoff(),
-					iterations));
+					iterations, configured.l2Cost()));
+		}
+		if (configured.algorithm() == TrainingAlgorithm.MAXENT_QN) {
+			for (double l2Cost : new double[] { 0.1, 0.25, 0.5, 1, 2 }) {
+				candidates.add(new ClassifierSettings(configured.features(), configured.algorithm(), configured.cutoff(),
+						configured.iterations(), l2Cost));
+			}
 		}
 		return List.copyOf(candidates);
 	}
@@ -251,14 +257,16 @@ public final class NluEvaluation {
 
 	private static void appendComparison(StringBuilder report, Map<ClassifierSettings, Run> runs, FallbackPolicy policy) {
 		report.append("Accuracy as the classifier ranks (argmax), and after the fallback policy.\n\n");
-		report.append("| features | algorithm | cutoff | iterations | CV accuracy | CV macro F1 | held-out accuracy "
+		report.append("| features | algorithm | cutoff | iterations | L2 | CV accuracy | CV macro F1 | held-out accuracy "
 				+ "| CV accuracy with fallback | held-out accuracy with fallback | training ms |\n");
-		report.append("|---|---|---|---|---|---|---|---|---|---|\n");
+		report.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
 		runs.forEach((settings, run) -> {
 			EvaluationMetrics crossValidated = new EvaluationMetrics(run.crossValidated(), ARGMAX);
-			report.append("| %s | %s | %d | %d | %.3f | %.3f | %.3f | %.3f | %.3f | %d |\n".formatted(
+			report.append("| %s | %s | %d | %d | %s | %.3f | %.3f | %.3f | %.3f | %.3f | %d |\n".formatted(
 					settings.features().name().toLowerCase(Locale.ROOT), settings.algorithm().name().toLowerCase(Locale.ROOT),
-					settings.cutoff(), settings.iterations(), crossValidated.accuracy(), crossValidated.macroF1(),
+					settings.cutoff(), settings.iterations(),
+					settings.algorithm() == TrainingAlgorithm.MAXENT_QN ? settings.l2Cost() : "–", crossValidated.accuracy(),
+					crossValidated.macroF1(),
 					new EvaluationMetrics(run.heldOut(), ARGMAX).accuracy(),
 					new EvaluationMetrics(run.crossValidated(), policy).accuracy(),
 					new EvaluationMetrics(run.heldOut(), policy).accuracy(), run.trainingMillis()));

@@ -31,8 +31,8 @@ record NluProperties(@Nullable Path intentsDir, @DecimalMin("0.0") @DecimalMax("
 		@Valid ClassifierSettings classifier) {
 
 	NluProperties {
-		confidenceThreshold = confidenceThreshold != null ? confidenceThreshold : 0.35;
-		margin = margin != null ? margin : 0.1;
+		confidenceThreshold = confidenceThreshold != null ? confidenceThreshold : 0.4;
+		margin = margin != null ? margin : 0.05;
 		maxTextLength = maxTextLength != null ? maxTextLength : 2000;
 		classifier = classifier != null ? classifier : ClassifierSettings.DEFAULTS;
 	}

@@ -14,8 +14,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param entities barcodes and phone numbers, in order of appearance
  * @param language the language to answer in
  */
-public record NluResult(String text, IntentScore intent, @JsonProperty("intent_ranking") List<IntentScore> intentRanking,
-		List<Entity> entities, Language language) {
+public record NluResult(String text, IntentScore intent,
+		@JsonProperty("intent_ranking") List<IntentScore> intentRanking, List<Entity> entities, Language language) {
 
 	public NluResult {
 		intentRanking = List.copyOf(intentRanking);

@@ -8,6 +8,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Turns a customer's message into the tokens the classifier sees, so that the many ways of writing
  * the same thing in a DM ("MAKASIIII 🙏", "makasih", "mksh") look alike.
@@ -28,7 +30,8 @@ final class TextNormalizer {
 
 	TextNormalizer(Lexicon lexicon) {
 		Map<String, List<String>> tokens = new HashMap<>();
-		lexicon.entries().forEach((variant, standardForm) -> tokens.put(variant, tokenize(clean(standardForm), Map.of()).tokens()));
+		lexicon.entries()
+			.forEach((variant, standardForm) -> tokens.put(variant, tokenize(clean(standardForm), Map.of()).tokens()));
 		this.lexiconTokens = Map.copyOf(tokens);
 	}
 
@@ -84,7 +87,7 @@ final class TextNormalizer {
 		return new NormalizedText(words, tokens);
 	}
 
-	private static String symbolToken(int codePoint) {
+	private static @Nullable String symbolToken(int codePoint) {
 		for (EntityType type : EntityType.values()) {
 			if (codePoint == type.placeholder()) {
 				return type.placeholderToken();

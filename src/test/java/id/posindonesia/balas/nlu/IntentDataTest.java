@@ -1,0 +1,69 @@
+package id.posindonesia.balas.nlu;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+
+class IntentDataTest {
+
+	@Test
+	void findsEveryIntentAndTheLexiconOnTheClasspath() {
+		IntentData data = IntentData.from(null);
+
+		assertThat(data.training()).extracting(LabeledText::intent).containsOnly(Intent.values());
+		assertThat(data.test()).extracting(LabeledText::intent).containsOnly(Intent.values());
+		assertThat(data.training()).extracting(LabeledText::text)
+			.allSatisfy(text -> assertThat(text).isNotBlank().doesNotStartWith("#").isEqualTo(text.strip()));
+		assertThat(data.lexicon().size()).isGreaterThan(100);
+	}
+
+	@Test
+	void readsADirectoryInsteadWhenOneIsConfigured(@TempDir Path intents) throws IOException {
+		write(intents.resolve("training/greeting.txt"), "# greetings", "halo", "", "  hai min  ");
+		write(intents.resolve("training/thanks.txt"), "makasih");
+		write(intents.resolve("test/thanks.txt"), "trims");
+		write(intents.resolve("lexicon.tsv"), "# slang", "trims\tterima kasih");
+
+		IntentData data = IntentData.from(intents);
+
+		assertThat(data.training()).containsExactly(new LabeledText(Intent.GREETING, "halo"),
+				new LabeledText(Intent.GREETING, "hai min"), new LabeledText(Intent.THANKS, "makasih"));
+		assertThat(data.test()).containsExactly(new LabeledText(Intent.THANKS, "trims"));
+		assertThat(data.lexicon().standardFormOf("trims")).isEqualTo("terima kasih");
+	}
+
+	@Test
+	void carriesOnWithoutALexicon(@TempDir Path intents) throws IOException {
+		write(intents.resolve("training/greeting.txt"), "halo");
+
+		assertThat(IntentData.from(intents).lexicon().size()).isZero();
+	}
+
+	@Test
+	void refusesAFileNamedAfterNoIntent(@TempDir Path intents) throws IOException {
+		write(intents.resolve("training/complain.txt"), "paket rusak");
+
+		assertThatIllegalArgumentException().isThrownBy(() -> IntentData.from(intents).training())
+			.withMessageContaining("complain");
+	}
+
+	@Test
+	void refusesToTrainOnNothing(@TempDir Path intents) {
+		assertThatIllegalStateException().isThrownBy(() -> IntentData.from(intents).training())
+			.withMessageContaining("training");
+	}
+
+	private static void write(Path file, String... lines) throws IOException {
+		Files.createDirectories(file.getParent());
+		Files.write(file, List.of(lines));
+	}
+
+}
