@@ -9,17 +9,17 @@ import java.util.function.UnaryOperator;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
 
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Repository;
+
+import id.posindonesia.balas.config.LuaScript;
 
 /** Conversation records in Redis hashes, changed only by optimistic compare-and-set on their version. */
 @Repository
 class ConversationRepository {
 
-	private static final RedisScript<Long> UPDATE = RedisScript
-		.of(new ClassPathResource("redis/update-conversation.lua"), Long.class);
+	private static final RedisScript<Long> UPDATE = LuaScript.load("update-conversation", Long.class);
 
 	// conversations are locked while processed, so conflicts are rare and short-lived
 	private static final int MAX_CONFLICTS = 16;

@@ -2,31 +2,28 @@ package id.posindonesia.balas.inbox;
 
 import java.util.List;
 
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.core.script.RedisScript;
+
+import id.posindonesia.balas.config.LuaScript;
 
 /** The pipeline's Lua scripts, each run atomically by Redis; their texts live in {@code resources/redis}. */
 final class LuaScripts {
 
-	static final RedisScript<List<Long>> RECORD_EVENTS = load("record-events", listOfLongs());
+	static final RedisScript<List<Long>> RECORD_EVENTS = LuaScript.load("record-events", listOfLongs());
 
-	static final RedisScript<Long> COMPLETE_EVENT = load("complete-event", Long.class);
+	static final RedisScript<Long> COMPLETE_EVENT = LuaScript.load("complete-event", Long.class);
 
-	static final RedisScript<Long> DEAD_LETTER_EVENT = load("dead-letter-event", Long.class);
+	static final RedisScript<Long> DEAD_LETTER_EVENT = LuaScript.load("dead-letter-event", Long.class);
 
-	static final RedisScript<Long> CREATE_GROUP = load("create-group", Long.class);
+	static final RedisScript<Long> CREATE_GROUP = LuaScript.load("create-group", Long.class);
 
-	static final RedisScript<Long> LOCK_ACQUIRE = load("lock-acquire", Long.class);
+	static final RedisScript<Long> LOCK_ACQUIRE = LuaScript.load("lock-acquire", Long.class);
 
-	static final RedisScript<Long> LOCK_RELEASE = load("lock-release", Long.class);
+	static final RedisScript<Long> LOCK_RELEASE = LuaScript.load("lock-release", Long.class);
 
-	static final RedisScript<Long> TRIM_EVENTS = load("trim-events", Long.class);
+	static final RedisScript<Long> TRIM_EVENTS = LuaScript.load("trim-events", Long.class);
 
 	private LuaScripts() {
-	}
-
-	private static <T> RedisScript<T> load(String name, Class<T> resultType) {
-		return RedisScript.of(new ClassPathResource("redis/" + name + ".lua"), resultType);
 	}
 
 	@SuppressWarnings("unchecked")
