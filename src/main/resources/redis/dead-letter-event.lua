@@ -1,6 +1,6 @@
 -- Moves an event that keeps failing to the dead-letter stream, then completes it like a processed one.
 -- KEYS[1] = inbox, KEYS[2] = attempts hash, KEYS[3] = events stream, KEYS[4] = dead-letter stream
--- ARGV[1] = stream id, ARGV[2] = group, ARGV[3] = last error; the original fields are copied from the stream
+-- ARGV[1] = stream id, ARGV[2] = group, ARGV[3] = last error, ARGV[4] = dead letters kept at most
 local entries = redis.call('XRANGE', KEYS[3], ARGV[1], ARGV[1])
 local fields = { 'event_id', ARGV[1], 'error', ARGV[3], 'attempts', redis.call('HGET', KEYS[2], ARGV[1]) or '0' }
 if #entries == 1 then
@@ -8,7 +8,7 @@ if #entries == 1 then
     table.insert(fields, value)
   end
 end
-redis.call('XADD', KEYS[4], '*', unpack(fields))
+redis.call('XADD', KEYS[4], 'MAXLEN', '~', ARGV[4], '*', unpack(fields))
 redis.call('ZREM', KEYS[1], ARGV[1])
-redis.call('HDEL', KEYS[2], ARGV[1])
+redis.call('HDEL', KEYS[2], ARGV[1], ARGV[1] .. ':retry-at')
 return redis.call('XACK', KEYS[3], ARGV[2], ARGV[1])

@@ -20,7 +20,7 @@ import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "balas.embedded-redis.data-dir=target/test-redis/${random.uuid}",
 				"balas.inbox.claim-min-idle=1s", "balas.inbox.claim-interval=250ms", "balas.inbox.max-attempts=3",
-				"balas.inbox.lock-wait=3s", "resilience4j.retry.instances.graph.wait-duration=20ms",
+				"balas.inbox.first-retry-delay=100ms", "resilience4j.retry.instances.graph.wait-duration=20ms",
 				"resilience4j.circuitbreaker.instances.graph.minimum-number-of-calls=1000",
 				"balas.agents.admin-password=test-admin-password" })
 @AutoConfigureWebTestClient

@@ -2,6 +2,7 @@ package id.posindonesia.balas.console;
 
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 
 import org.slf4j.Logger;
@@ -11,12 +12,15 @@ import reactor.core.publisher.Mono;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.security.core.userdetails.ReactiveUserDetailsService;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
+
+import id.posindonesia.balas.config.LuaScript;
 
 /**
  * The agents who may use the API and the console, kept in Redis so every instance knows them. The first agent,
@@ -28,6 +32,9 @@ class AgentDirectory implements ReactiveUserDetailsService {
 	static final String ADMIN = "admin";
 
 	private static final Logger log = LoggerFactory.getLogger(AgentDirectory.class);
+
+	// password and role in one step, so that an account never exists without its role
+	private static final RedisScript<Long> CREATE_AGENT = LuaScript.load("create-agent", Long.class);
 
 	private final ReactiveStringRedisTemplate redis;
 
@@ -57,19 +64,19 @@ class AgentDirectory implements ReactiveUserDetailsService {
 	Mono<Void> createAdminOnFirstStart() {
 		boolean generated = !StringUtils.hasText(properties.adminPassword());
 		String password = generated ? randomPassword() : properties.adminPassword();
-		return redis.<String, String>opsForHash()
-			.putIfAbsent(key(ADMIN), "password", passwordEncoder.encode(password))
-			.flatMap(created -> !created ? Mono.empty()
-					: redis.<String, String>opsForHash().put(key(ADMIN), "role", "ADMIN").doOnSuccess(done -> {
-						if (generated) {
-							// printed once, outside the logs, like Spring Boot's own generated password
-							System.out.printf("%n  Balas agent account created: user 'admin', password '%s'%n"
-									+ "  Set BALAS_ADMIN_PASSWORD to choose it instead.%n%n", password);
-						}
-						else {
-							log.info("Agent account 'admin' created with the password from BALAS_ADMIN_PASSWORD");
-						}
-					}))
+		return redis.execute(CREATE_AGENT, List.of(key(ADMIN)), List.of(passwordEncoder.encode(password), "ADMIN"))
+			.next()
+			.filter(created -> created == 1L)
+			.doOnNext(created -> {
+				if (generated) {
+					// printed once, outside the logs, like Spring Boot's own generated password
+					System.out.printf("%n  Balas agent account created: user 'admin', password '%s'%n"
+							+ "  Set BALAS_ADMIN_PASSWORD to choose it instead.%n%n", password);
+				}
+				else {
+					log.info("Agent account 'admin' created with the password from BALAS_ADMIN_PASSWORD");
+				}
+			})
 			.then();
 	}
 

@@ -8,6 +8,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
+import org.springframework.data.redis.connection.RedisStreamCommands.XAddOptions;
+import org.springframework.data.redis.connection.stream.MapRecord;
+import org.springframework.data.redis.connection.stream.StreamRecords;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.stereotype.Component;
 
@@ -18,6 +21,8 @@ import id.posindonesia.balas.config.Masking;
 class FailedSends {
 
 	static final String STREAM = "balas:failed-sends";
+
+	private static final long CAPACITY = 100_000;
 
 	private static final Logger log = LoggerFactory.getLogger(FailedSends.class);
 
@@ -34,10 +39,11 @@ class FailedSends {
 		counter.increment();
 		log.warn("Reply to {} refused for good and recorded in {}: {}", Masking.id(recipient), STREAM,
 				failure.getMessage());
-		return redis.opsForStream()
-			.add(STREAM, Map.of("account", account, "recipient", recipient, "text", text, "error",
-					String.valueOf(failure.getMessage()), "at", Long.toString(System.currentTimeMillis())))
-			.then();
+		MapRecord<String, String, String> record = StreamRecords.mapBacked(Map.of("account", account, "recipient",
+				recipient, "text", text, "error", String.valueOf(failure.getMessage()), "at",
+				Long.toString(System.currentTimeMillis())))
+			.withStreamKey(STREAM);
+		return redis.opsForStream().add(record, XAddOptions.maxlen(CAPACITY).approximateTrimming(true)).then();
 	}
 
 }

@@ -1,6 +1,7 @@
 package id.posindonesia.balas.graph;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 
 import com.restfb.DefaultFacebookClient;
@@ -97,10 +98,14 @@ public class GraphClient {
 			.then();
 	}
 
-	/** Shows {@code typing_on} or {@code mark_seen}; a courtesy, so a failure is logged and otherwise ignored. */
+	/**
+	 * Shows {@code typing_on} or {@code mark_seen}: a courtesy, tried once within a short timeout so that it never
+	 * delays the reply itself; a failure is logged and otherwise ignored.
+	 */
 	public Mono<Void> senderAction(String account, String recipient, SenderActionEnum action) {
-		return call(account, () -> facebook.publish("me/messages", SendResponse.class,
-				Parameter.with("recipient", new IdMessageRecipient(recipient)), Parameter.with("sender_action", action)))
+		return guarded(account, () -> facebook.publish("me/messages", SendResponse.class,
+				Parameter.with("recipient", new IdMessageRecipient(recipient)), Parameter.with("sender_action", action)),
+				properties.senderActionTimeout())
 			.onErrorResume(ex -> {
 				log.debug("Sender action {} to {} failed: {}", action, Masking.id(recipient), ex.toString());
 				return Mono.empty();
@@ -109,13 +114,16 @@ public class GraphClient {
 	}
 
 	private <T> Mono<T> call(String account, Callable<T> request) {
+		return guarded(account, request, properties.callTimeout()).transformDeferred(RetryOperator.of(retry));
+	}
+
+	private <T> Mono<T> guarded(String account, Callable<T> request, Duration timeout) {
 		return Mono.fromCallable(request)
 			.subscribeOn(Schedulers.boundedElastic())
-			.timeout(properties.callTimeout())
+			.timeout(timeout)
 			.onErrorMap(FacebookException.class, GraphClient::classify)
 			.transformDeferred(RateLimiterOperator.of(rateLimiters.rateLimiter(BACKEND + ":" + account, RATE_LIMIT_CONFIG)))
-			.transformDeferred(CircuitBreakerOperator.of(circuitBreaker))
-			.transformDeferred(RetryOperator.of(retry));
+			.transformDeferred(CircuitBreakerOperator.of(circuitBreaker));
 	}
 
 	private static Throwable classify(FacebookException failure) {

@@ -5,16 +5,18 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
-import reactor.core.Disposables;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 import reactor.util.retry.Retry;
 
 import org.springframework.context.SmartLifecycle;
@@ -60,7 +62,10 @@ class EventStreamWorker implements SmartLifecycle {
 
 	private final Counter failures;
 
-	private volatile Disposable running;
+	// cues this instance is working on, so that its own claim loop never takes them over
+	private final Set<RecordId> inFlight = ConcurrentHashMap.newKeySet();
+
+	private volatile Running running;
 
 	EventStreamWorker(ReactiveStringRedisTemplate redis, ReactiveRedisConnectionFactory connectionFactory,
 			ConversationLock lock, InboundEventHandler handler, InboxProperties properties, MeterRegistry meters) {
@@ -75,17 +80,24 @@ class EventStreamWorker implements SmartLifecycle {
 
 	@Override
 	public void start() {
-		running = Disposables.composite(consumeNewEvents().subscribe(), claimAbandonedEvents().subscribe());
+		Sinks.Empty<Void> stopping = Sinks.empty();
+		Mono<Void> finished = Mono.when(consumeNewEvents(stopping.asMono()), claimAbandonedEvents(stopping.asMono()))
+			.cache();
+		running = new Running(stopping, finished, finished.subscribe());
 		log.info("Consuming {} as {}", InboxKeys.EVENTS, consumerName);
 	}
 
+	/** Stops taking events, lets those in progress finish for a while, then abandons the rest to other instances. */
 	@Override
 	public void stop() {
-		Disposable subscriptions = running;
-		if (subscriptions != null) {
-			subscriptions.dispose();
-			running = null;
+		Running current = running;
+		if (current == null) {
+			return;
 		}
+		current.stopping().tryEmitEmpty();
+		current.finished().timeout(properties.shutdownGrace(), Mono.empty()).block();
+		current.subscription().dispose();
+		running = null;
 	}
 
 	@Override
@@ -97,7 +109,7 @@ class EventStreamWorker implements SmartLifecycle {
 		return redis.execute(LuaScripts.CREATE_GROUP, List.of(InboxKeys.EVENTS), List.of(InboxKeys.GROUP)).next();
 	}
 
-	private Flux<Void> consumeNewEvents() {
+	private Flux<Void> consumeNewEvents(Mono<Void> stopping) {
 		StreamReceiverOptions<String, MapRecord<String, String, String>> options = StreamReceiverOptions.builder()
 			.batchSize(properties.concurrency())
 			.build();
@@ -106,16 +118,19 @@ class EventStreamWorker implements SmartLifecycle {
 		return createGroup()
 			.thenMany(receiver.receive(Consumer.from(InboxKeys.GROUP, consumerName),
 					StreamOffset.create(InboxKeys.EVENTS, ReadOffset.lastConsumed())))
-			.flatMap(this::process, properties.concurrency())
+			// only reading is retried, so that a broken connection does not cancel events in progress
 			.retryWhen(Retry.backoff(Long.MAX_VALUE, properties.claimInterval().dividedBy(10))
 				.maxBackoff(properties.claimInterval())
-				.doBeforeRetry(signal -> log.warn("Event stream read failed, retrying: {}", signal.failure().toString())));
+				.doBeforeRetry(signal -> log.warn("Event stream read failed, retrying: {}", signal.failure().toString())))
+			.takeUntilOther(stopping)
+			.flatMap(this::process, properties.concurrency());
 	}
 
-	private Flux<Void> claimAbandonedEvents() {
+	private Flux<Void> claimAbandonedEvents(Mono<Void> stopping) {
 		return Flux.interval(properties.claimInterval())
 			// a claim round slower than the interval skips ticks rather than failing the loop
 			.onBackpressureDrop()
+			.takeUntilOther(stopping)
 			.concatMap(tick -> claimAbandoned().concatWith(trimExpired().then(forgetIdleConsumers()).then(Mono.empty()))
 				.onErrorResume(ex -> {
 					log.warn("Claiming abandoned events failed: {}", ex.toString());
@@ -130,6 +145,7 @@ class EventStreamWorker implements SmartLifecycle {
 				RecordId[] idle = pending.stream()
 					.filter(message -> message.getElapsedTimeSinceLastDelivery().compareTo(properties.claimMinIdle()) >= 0)
 					.map(PendingMessage::getId)
+					.filter(id -> !inFlight.contains(id))
 					.toArray(RecordId[]::new);
 				if (idle.length == 0) {
 					return Flux.empty();
@@ -158,40 +174,69 @@ class EventStreamWorker implements SmartLifecycle {
 			.then();
 	}
 
-	/** Works through the cue's conversation; the cue is acknowledged only once that conversation's inbox is empty. */
+	/**
+	 * Works through the cue's conversation. The cue stays pending (and is claimed again later) while its conversation
+	 * is locked elsewhere or holds an event waiting for its next attempt.
+	 */
 	Mono<Void> process(MapRecord<String, String, String> cue) {
+		if (!inFlight.add(cue.getId())) {
+			return Mono.empty();
+		}
 		String conversationId = cue.getValue().get("account") + ":" + cue.getValue().get("customer");
-		String owner = consumerName + "/" + cue.getId().getValue();
-		return lock.acquire(conversationId, owner)
+		return workThrough(conversationId, consumerName + "/" + cue.getId().getValue())
 			.filter(Boolean::booleanValue)
-			.flatMap(held -> Mono.usingWhen(Mono.just(owner), token -> drain(conversationId, token),
-					token -> lock.release(conversationId, token)))
-			.filter(Boolean::booleanValue)
+			// completed events were acknowledged one by one; this also clears a cue whose event left the inbox otherwise
 			.flatMap(emptied -> redis.opsForStream().acknowledge(InboxKeys.EVENTS, InboxKeys.GROUP, cue.getId()))
 			.then()
 			.onErrorResume(ex -> {
-				log.warn("Processing conversation {} failed, its events stay pending: {}", cue.getId(), ex.toString());
+				log.warn("Processing after event {} failed; its conversation's events stay pending: {}", cue.getId(),
+						ex.getClass().getName());
 				return Mono.empty();
-			});
+			})
+			.doFinally(signal -> inFlight.remove(cue.getId()));
 	}
 
-	/** Completes with true when the inbox is empty, false when an event failed and must be retried later. */
+	/** True when the inbox was left empty; false when it must wait for another holder or for a retry. */
+	private Mono<Boolean> workThrough(String conversationId, String owner) {
+		return lock.tryAcquire(conversationId, owner).flatMap(held -> !held ? Mono.just(false)
+				: Mono.usingWhen(Mono.just(owner), token -> drain(conversationId, token),
+						token -> lock.release(conversationId, token))
+					// an event recorded while the lock was held may have lost its own race for the lock
+					.flatMap(emptied -> emptied ? recordedMeanwhile(conversationId, owner) : Mono.just(false)));
+	}
+
+	private Mono<Boolean> recordedMeanwhile(String conversationId, String owner) {
+		return redis.opsForZSet()
+			.size(InboxKeys.inbox(conversationId))
+			.flatMap(waiting -> waiting == 0 ? Mono.just(true) : workThrough(conversationId, owner));
+	}
+
+	/** Completes with true when the inbox is empty, false when its first event has to wait. */
 	private Mono<Boolean> drain(String conversationId, String owner) {
 		return redis.opsForZSet()
 			.range(InboxKeys.inbox(conversationId), Range.closed(0L, 0L))
 			.next()
 			.flatMap(eventId -> processEvent(conversationId, eventId))
-			.flatMap(carryOn -> carryOn ? lock.renew(conversationId, owner) : Mono.just(false))
+			.flatMap(carryOn -> carryOn ? lock.tryAcquire(conversationId, owner) : Mono.just(false))
 			.flatMap(carryOn -> carryOn ? Mono.defer(() -> drain(conversationId, owner)) : Mono.just(false))
 			.defaultIfEmpty(true);
 	}
 
 	private Mono<Boolean> processEvent(String conversationId, String eventId) {
+		return redis.<String, String>opsForHash()
+			.get(InboxKeys.ATTEMPTS, eventId + ":retry-at")
+			.map(Long::parseLong)
+			.defaultIfEmpty(0L)
+			.flatMap(retryAt -> retryAt > System.currentTimeMillis() ? Mono.just(false) : handle(conversationId, eventId));
+	}
+
+	private Mono<Boolean> handle(String conversationId, String eventId) {
 		return redis.opsForStream()
 			.range(InboxKeys.EVENTS, Range.closed(eventId, eventId))
 			.next()
 			.map(EventStreamWorker::asStrings)
-			.flatMap(record -> handler.handle(toEvent(record.getValue()), Long.parseLong(record.getValue().get("received")))
+			.flatMap(record -> Mono
+				.defer(() -> handler.handle(toEvent(record.getValue()), Long.parseLong(record.getValue().get("received"))))
 				.timeout(properties.handlerTimeout())
 				.then(complete(conversationId, eventId))
 				.onErrorResume(ex -> failed(conversationId, eventId, ex)))
@@ -209,24 +254,34 @@ class EventStreamWorker implements SmartLifecycle {
 			.then(Mono.just(true));
 	}
 
+	/**
+	 * Counts the failure and schedules the next attempt; an event out of attempts goes to the dead-letter stream and
+	 * the conversation moves on. Logs name the failure's type only: messages can quote what the customer wrote.
+	 */
 	private Mono<Boolean> failed(String conversationId, String eventId, Throwable error) {
 		failures.increment();
-		return redis.opsForHash().increment(InboxKeys.ATTEMPTS, eventId, 1).flatMap(attempts -> {
-			if (attempts < properties.maxAttempts()) {
-				log.warn("Event {} failed (attempt {} of {}), retrying later: {}", eventId, attempts,
-						properties.maxAttempts(), error.toString());
-				return Mono.just(false);
-			}
-			log.error("Event {} failed {} times and goes to {}: {}", eventId, attempts, InboxKeys.DEAD_LETTER,
-					error.toString());
-			deadLettered.increment();
-			return redis
-				.execute(LuaScripts.DEAD_LETTER_EVENT,
-						List.of(InboxKeys.inbox(conversationId), InboxKeys.ATTEMPTS, InboxKeys.EVENTS,
-								InboxKeys.DEAD_LETTER),
-						List.of(eventId, InboxKeys.GROUP, error.toString()))
-				.then(Mono.just(true));
-		});
+		return redis
+			.execute(LuaScripts.FAIL_EVENT, List.of(InboxKeys.ATTEMPTS),
+					List.of(eventId, Long.toString(System.currentTimeMillis()),
+							Long.toString(properties.firstRetryDelay().toMillis())))
+			.next()
+			.flatMap(attempts -> {
+				if (attempts < properties.maxAttempts()) {
+					log.warn("Event {} failed (attempt {} of {}) with {}, retrying later", eventId, attempts,
+							properties.maxAttempts(), error.getClass().getName());
+					return Mono.just(false);
+				}
+				log.error("Event {} failed {} times, last with {}; it goes to {}", eventId, attempts,
+						error.getClass().getName(), InboxKeys.DEAD_LETTER);
+				deadLettered.increment();
+				return redis
+					.execute(LuaScripts.DEAD_LETTER_EVENT,
+							List.of(InboxKeys.inbox(conversationId), InboxKeys.ATTEMPTS, InboxKeys.EVENTS,
+									InboxKeys.DEAD_LETTER),
+							List.of(eventId, InboxKeys.GROUP, String.valueOf(error),
+									Long.toString(properties.deadLetterCapacity())))
+					.then(Mono.just(true));
+			});
 	}
 
 	private static InboundEvent toEvent(Map<String, String> fields) {
@@ -252,6 +307,9 @@ class EventStreamWorker implements SmartLifecycle {
 		}
 		return host + "-" + ManagementFactory.getRuntimeMXBean().getPid() + "-"
 				+ UUID.randomUUID().toString().substring(0, 8);
+	}
+
+	private record Running(Sinks.Empty<Void> stopping, Mono<Void> finished, Disposable subscription) {
 	}
 
 }

@@ -19,9 +19,11 @@ import org.springframework.validation.annotation.Validated;
  * any single event's processing
  * @param claimInterval how often an instance looks for abandoned events
  * @param lockLease how long a conversation stays locked to an instance that stops renewing it (a crashed one)
- * @param lockWait how long an instance waits for a conversation held by another before leaving the event pending
  * @param maxAttempts failed attempts before an event goes to the dead-letter stream
- * @param handlerTimeout the longest one event's processing may take
+ * @param firstRetryDelay the wait after an event's first failure, doubled after each further one
+ * @param deadLetterCapacity dead letters kept at most (the oldest go first)
+ * @param handlerTimeout the longest one event's processing may take; shorter than the lock lease
+ * @param shutdownGrace how long a stopping instance lets the events it is processing finish
  * @param retention recorded events older than this are trimmed from the stream
  */
 @Validated
@@ -29,6 +31,7 @@ import org.springframework.validation.annotation.Validated;
 public record InboxProperties(@DefaultValue("3d") @NotNull Duration dedupeTtl,
 		@DefaultValue("32") @Min(1) @Max(1024) int concurrency, @DefaultValue("60s") @NotNull Duration claimMinIdle,
 		@DefaultValue("5s") @NotNull Duration claimInterval, @DefaultValue("30s") @NotNull Duration lockLease,
-		@DefaultValue("10s") @NotNull Duration lockWait, @DefaultValue("5") @Min(1) int maxAttempts,
-		@DefaultValue("25s") @NotNull Duration handlerTimeout, @DefaultValue("7d") @NotNull Duration retention) {
+		@DefaultValue("5") @Min(1) int maxAttempts, @DefaultValue("30s") @NotNull Duration firstRetryDelay,
+		@DefaultValue("100000") @Min(1) long deadLetterCapacity, @DefaultValue("25s") @NotNull Duration handlerTimeout,
+		@DefaultValue("15s") @NotNull Duration shutdownGrace, @DefaultValue("7d") @NotNull Duration retention) {
 }

@@ -13,6 +13,8 @@ final class LuaScripts {
 
 	static final RedisScript<Long> COMPLETE_EVENT = LuaScript.load("complete-event", Long.class);
 
+	static final RedisScript<Long> FAIL_EVENT = LuaScript.load("fail-event", Long.class);
+
 	static final RedisScript<Long> DEAD_LETTER_EVENT = LuaScript.load("dead-letter-event", Long.class);
 
 	static final RedisScript<Long> CREATE_GROUP = LuaScript.load("create-group", Long.class);

@@ -102,6 +102,24 @@ class EventStreamWorkerTest {
 	}
 
 	@Test
+	void eventsWithTheSameTimestampKeepTheOrderOfTheirBody() {
+		applicationWorker.stop();
+		String customer = "same-ms-" + System.nanoTime();
+		long now = System.currentTimeMillis();
+		List<InboundEvent> body = new ArrayList<>();
+		for (int n = 0; n < 14; n++) {
+			body.add(event(customer, now, "n" + n));
+		}
+		journal.record(body).block();
+
+		startInstances(1);
+
+		await().atMost(Duration.ofSeconds(15)).until(() -> handler.handledFor(customer).size() == 14);
+		assertThat(handler.handledFor(customer)).extracting(InboundEvent::dedupeKey)
+			.containsExactlyElementsOf(body.stream().map(InboundEvent::dedupeKey).toList());
+	}
+
+	@Test
 	void anEventHeldByACrashedInstanceIsClaimedAndFinishedByAnother() {
 		applicationWorker.stop();
 		InboundEvent event = event("crash-" + System.nanoTime(), System.currentTimeMillis(), "orphan");
@@ -127,13 +145,22 @@ class EventStreamWorkerTest {
 		String customer = "poison-" + System.nanoTime();
 		long now = System.currentTimeMillis();
 		double deadLetteredBefore = meters.counter("balas.events.dead_lettered").count();
-		journal.record(List.of(event(customer, now, "fail"), event(customer, now + 1, "after"))).block();
+		// several cues for one conversation: each of them must not spend another attempt on the failing event
+		journal.record(List.of(event(customer, now, "throw"), event(customer, now + 1, "after"))).block();
+		journal.record(List.of(event(customer, now + 2, "later"))).block();
+		journal.record(List.of(event(customer, now + 3, "latest"))).block();
 
 		startInstances(1);
 
 		await().atMost(Duration.ofSeconds(20)).until(() -> handler.handledFor(customer).stream()
 			.anyMatch(handled -> handled.payload().contains("after")));
-		assertThat(handler.attempts.get(customer + "/fail")).isEqualTo(properties.maxAttempts());
+		assertThat(handler.attempts.get(customer + "/throw")).isEqualTo(properties.maxAttempts());
+		assertThat(handler.handledFor(customer)).extracting(InboundEvent::timestamp).containsExactly(now + 1, now + 2, now + 3);
+		for (int attempt = 1; attempt < handler.failedAt.size(); attempt++) {
+			long wait = handler.failedAt.get(attempt) - handler.failedAt.get(attempt - 1);
+			assertThat(wait).as("wait before attempt %d", attempt + 1)
+				.isGreaterThanOrEqualTo(properties.firstRetryDelay().toMillis() << (attempt - 1));
+		}
 		assertThat(meters.counter("balas.events.dead_lettered").count()).isEqualTo(deadLetteredBefore + 1);
 		List<MapRecord<String, Object, Object>> deadLetters = redis.opsForStream()
 			.range(InboxKeys.DEAD_LETTER, Range.unbounded())
@@ -143,7 +170,7 @@ class EventStreamWorkerTest {
 		assertThat(deadLetters).singleElement().satisfies(record -> {
 			assertThat(record.getValue()).containsEntry("attempts", Integer.toString(properties.maxAttempts()));
 			assertThat((String) record.getValue().get("error")).contains("poisoned");
-			assertThat((String) record.getValue().get("payload")).contains("fail");
+			assertThat((String) record.getValue().get("payload")).contains("throw");
 		});
 	}
 
@@ -177,7 +204,7 @@ class EventStreamWorkerTest {
 				payload);
 	}
 
-	/** Records what it handles, fails events marked "fail", and notices two events of one conversation at once. */
+	/** Records what it handles, throws on events marked "throw", and notices two events of one conversation at once. */
 	private static final class RecordingHandler implements InboundEventHandler {
 
 		final List<InboundEvent> handled = new CopyOnWriteArrayList<>();
@@ -188,8 +215,16 @@ class EventStreamWorkerTest {
 
 		private final Map<String, AtomicInteger> busy = new ConcurrentHashMap<>();
 
+		final List<Long> failedAt = new CopyOnWriteArrayList<>();
+
 		@Override
 		public Mono<Void> handle(InboundEvent event, long receivedAt) {
+			if (event.payload().contains("\"throw\"")) {
+				// a handler that fails before returning its Mono, as a mapping error would
+				failedAt.add(System.currentTimeMillis());
+				attempts.merge(event.customer() + "/throw", 1, Integer::sum);
+				throw new IllegalStateException("poisoned event");
+			}
 			AtomicInteger inFlight = busy.computeIfAbsent(event.conversationId(), id -> new AtomicInteger());
 			return Mono.fromRunnable(() -> {
 				if (inFlight.incrementAndGet() > 1) {
@@ -199,10 +234,6 @@ class EventStreamWorkerTest {
 				.then(Mono.delay(Duration.ofMillis(5)))
 				.then(Mono.defer(() -> {
 					inFlight.decrementAndGet();
-					if (event.payload().contains("\"fail\"")) {
-						attempts.merge(event.customer() + "/fail", 1, Integer::sum);
-						return Mono.error(new IllegalStateException("poisoned event"));
-					}
 					handled.add(event);
 					return Mono.<Void>empty();
 				}));
