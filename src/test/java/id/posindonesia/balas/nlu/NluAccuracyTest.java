@@ -9,14 +9,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Fails the build when the model gets worse on the held-out examples. The bars sit a little under
- * what the default settings measure (accuracy 0.958, out_of_scope recall 0.925; see
+ * what the default settings measure (accuracy 0.972, out_of_scope recall 0.975; see
  * {@link NluEvaluation}), so a regression of a few examples is caught.
  */
 class NluAccuracyTest {
 
-	private static final double MIN_ACCURACY = 0.94;
+	private static final double MIN_ACCURACY = 0.95;
 
-	private static final double MIN_OUT_OF_SCOPE_RECALL = 0.90;
+	private static final double MIN_OUT_OF_SCOPE_RECALL = 0.92;
 
 	private static List<LabeledText> heldOut;
 
