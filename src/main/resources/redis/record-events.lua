@@ -3,7 +3,7 @@
 -- ARGV[1] = seen-key TTL in seconds, ARGV[2] = received-at epoch ms;
 -- then 6 values per event: kind, account, customer, timestamp, dedupe key, payload
 -- Returns one flag per event: 1 recorded, 0 duplicate.
--- The inbox score is timestamp * 1000 + the event's place in the body, so that events Meta stamped with the same
+-- The inbox score is timestamp * 1000 + the event's place in the call, so that events Meta stamped with the same
 -- millisecond keep the order Meta sent them in (and stay exact integers for a double).
 local recorded = {}
 local events = (#KEYS - 1) / 2

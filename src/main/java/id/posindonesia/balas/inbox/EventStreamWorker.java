@@ -67,6 +67,9 @@ class EventStreamWorker implements SmartLifecycle {
 
 	private volatile Running running;
 
+	// cleared first thing on stop, so that conversations are left between two events, not in the middle of one
+	private volatile boolean working;
+
 	EventStreamWorker(ReactiveStringRedisTemplate redis, ReactiveRedisConnectionFactory connectionFactory,
 			ConversationLock lock, InboundEventHandler handler, InboxProperties properties, MeterRegistry meters) {
 		this.redis = redis;
@@ -83,6 +86,7 @@ class EventStreamWorker implements SmartLifecycle {
 		Sinks.Empty<Void> stopping = Sinks.empty();
 		Mono<Void> finished = Mono.when(consumeNewEvents(stopping.asMono()), claimAbandonedEvents(stopping.asMono()))
 			.cache();
+		working = true;
 		running = new Running(stopping, finished, finished.subscribe());
 		log.info("Consuming {} as {}", InboxKeys.EVENTS, consumerName);
 	}
@@ -94,6 +98,7 @@ class EventStreamWorker implements SmartLifecycle {
 		if (current == null) {
 			return;
 		}
+		working = false;
 		current.stopping().tryEmitEmpty();
 		current.finished().timeout(properties.shutdownGrace(), Mono.empty()).block();
 		current.subscription().dispose();
@@ -211,8 +216,11 @@ class EventStreamWorker implements SmartLifecycle {
 			.flatMap(waiting -> waiting == 0 ? Mono.just(true) : workThrough(conversationId, owner));
 	}
 
-	/** Completes with true when the inbox is empty, false when its first event has to wait. */
+	/** Completes with true when the inbox is empty, false when its first event has to wait or the worker stops. */
 	private Mono<Boolean> drain(String conversationId, String owner) {
+		if (!working) {
+			return Mono.just(false);
+		}
 		return redis.opsForZSet()
 			.range(InboxKeys.inbox(conversationId), Range.closed(0L, 0L))
 			.next()
