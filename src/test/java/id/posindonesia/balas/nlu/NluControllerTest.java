@@ -44,11 +44,7 @@ class NluControllerTest {
 
 	@Test
 	void refusesCallersWithoutCredentials() {
-		client.post()
-			.uri("/api/nlu/parse")
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue("{\"text\": \"halo\"}")
-			.exchange()
+		parse("{\"text\": \"halo\"}")
 			.expectStatus()
 			.isUnauthorized();
 		verifyNoInteractions(nluService);
@@ -59,11 +55,7 @@ class NluControllerTest {
 	void answersWithTheParseInRasaShape() {
 		given(nluService.parse(TEXT)).willReturn(RESULT);
 
-		client.post()
-			.uri("/api/nlu/parse")
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue("{\"text\": \"" + TEXT + "\"}")
-			.exchange()
+		parse("{\"text\": \"" + TEXT + "\"}")
 			.expectStatus()
 			.isOk()
 			.expectBody()
@@ -90,11 +82,7 @@ class NluControllerTest {
 			return RESULT;
 		});
 
-		client.post()
-			.uri("/api/nlu/parse")
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue("{\"text\": \"halo\"}")
-			.exchange()
+		parse("{\"text\": \"halo\"}")
 			.expectStatus()
 			.isOk();
 
@@ -105,11 +93,7 @@ class NluControllerTest {
 	@ValueSource(strings = { "{\"text\": \"   \"}", "{\"text\": null}", "{}" })
 	@WithMockUser
 	void rejectsBlankText(String body) {
-		client.post()
-			.uri("/api/nlu/parse")
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(body)
-			.exchange()
+		parse(body)
 			.expectStatus()
 			.isBadRequest()
 			.expectBody()
@@ -121,11 +105,7 @@ class NluControllerTest {
 	@Test
 	@WithMockUser
 	void rejectsTextOverTheConfiguredLength() {
-		client.post()
-			.uri("/api/nlu/parse")
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue("{\"text\": \"" + "a".repeat(51) + "\"}")
-			.exchange()
+		parse("{\"text\": \"" + "a".repeat(51) + "\"}")
 			.expectStatus()
 			.isBadRequest()
 			.expectBody()
@@ -137,14 +117,14 @@ class NluControllerTest {
 	@Test
 	@WithMockUser
 	void rejectsABodyThatIsNotJson() {
-		client.post()
-			.uri("/api/nlu/parse")
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue("text=halo")
-			.exchange()
+		parse("text=halo")
 			.expectStatus()
 			.isBadRequest();
 		verifyNoInteractions(nluService);
+	}
+
+	private WebTestClient.ResponseSpec parse(String body) {
+		return client.post().uri("/api/nlu/parse").contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
 	}
 
 }
