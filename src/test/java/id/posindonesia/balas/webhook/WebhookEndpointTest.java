@@ -36,9 +36,10 @@ import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 
-@WebFluxTest(controllers = WebhookController.class)
-@Import({ SecurityConfig.class, WebhookControllerTest.Support.class })
-class WebhookControllerTest {
+// the webhook is a functional route, so no annotated controller is needed: the filter keeps them all out
+@WebFluxTest(controllers = WebhookEndpoint.class)
+@Import({ WebhookEndpoint.class, SecurityConfig.class, WebhookEndpointTest.Support.class })
+class WebhookEndpointTest {
 
 	@Autowired
 	private WebTestClient client;
@@ -129,7 +130,7 @@ class WebhookControllerTest {
 			.contentType(MediaType.APPLICATION_JSON)
 			.headers(headers -> {
 				if (signature != null) {
-					headers.set(WebhookController.SIGNATURE_HEADER, signature);
+					headers.set(WebhookEndpoint.SIGNATURE_HEADER, signature);
 				}
 			})
 			.bodyValue(body)
