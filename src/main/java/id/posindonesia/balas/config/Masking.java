@@ -1,8 +1,8 @@
 package id.posindonesia.balas.config;
 
 /**
- * Personal data never reaches the logs whole: ids and phone numbers keep only their last digits, names their
- * initials. Log statements pass such values through here.
+ * Personal data never reaches the logs whole: customer ids keep only their last digits. Log statements pass such
+ * values through here.
  */
 public final class Masking {
 
@@ -15,30 +15,6 @@ public final class Masking {
 			return "…";
 		}
 		return "…" + id.substring(id.length() - 4);
-	}
-
-	/** {@code 081234567890} → {@code 08******7890}. */
-	public static String phone(String phone) {
-		if (phone == null) {
-			return "";
-		}
-		String digits = phone.replaceAll("\\D", "");
-		if (digits.length() <= 6) {
-			return "*".repeat(digits.length());
-		}
-		return digits.substring(0, 2) + "*".repeat(digits.length() - 6) + digits.substring(digits.length() - 4);
-	}
-
-	/** {@code Siti Rahmawati} → {@code S. R.}. */
-	public static String name(String name) {
-		if (name == null || name.isBlank()) {
-			return "";
-		}
-		StringBuilder initials = new StringBuilder();
-		for (String part : name.trim().split("\\s+")) {
-			initials.append(initials.isEmpty() ? "" : " ").append(part.charAt(0)).append('.');
-		}
-		return initials.toString();
 	}
 
 }

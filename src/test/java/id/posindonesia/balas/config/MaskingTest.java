@@ -13,17 +13,4 @@ class MaskingTest {
 		assertThat(Masking.id(null)).isEqualTo("…");
 	}
 
-	@Test
-	void phoneNumbersKeepTheirPrefixAndLastFourDigits() {
-		assertThat(Masking.phone("0812-3456-7890")).isEqualTo("08******7890");
-		assertThat(Masking.phone("+62 812 3456 7890")).isEqualTo("62*******7890");
-		assertThat(Masking.phone("12345")).isEqualTo("*****");
-	}
-
-	@Test
-	void namesKeepTheirInitials() {
-		assertThat(Masking.name("Siti  Rahmawati")).isEqualTo("S. R.");
-		assertThat(Masking.name(" ")).isEmpty();
-	}
-
 }
