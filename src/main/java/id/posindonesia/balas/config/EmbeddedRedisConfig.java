@@ -37,12 +37,13 @@ class EmbeddedRedisConfig {
 			.port(port)
 			.setting("dir " + dataDir)
 			.setting("appendonly yes")
-			.setting("appendfsync everysec")
+			.setting(properties.appendFsync().setting())
 			.setting("save \"\"")
 			.onShutdownForceStop(true)
 			.build();
 		server.start();
-		log.info("Embedded Redis listening on 127.0.0.1:{}, data in {}", port, dataDir);
+		log.info("Embedded Redis listening on 127.0.0.1:{}, data in {}, {}", port, dataDir,
+				properties.appendFsync().setting());
 		return server;
 	}
 

@@ -2,10 +2,14 @@ package id.posindonesia.balas.inbox;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.MonoSink;
 
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.stereotype.Component;
@@ -14,9 +18,15 @@ import org.springframework.stereotype.Component;
  * The write side of the pipeline: stores a webhook body's events in Redis, durably and at once, before Meta gets
  * its {@code 200}. Each event lands in the events stream (consumed by {@link EventStreamWorker}) and in its
  * conversation's inbox, which orders it by timestamp.
+ *
+ * <p>One script call is in flight at a time, and it carries every body that arrived while the previous one ran (a
+ * group commit): under load, a round trip to Redis is shared by many requests instead of paid by each.
  */
 @Component
 public class EventJournal {
+
+	// Meta's own batch limit; a larger body still goes alone
+	private static final int MAX_EVENTS_PER_CALL = 1000;
 
 	private final ReactiveStringRedisTemplate redis;
 
@@ -25,6 +35,10 @@ public class EventJournal {
 	private final Counter recorded;
 
 	private final Counter duplicates;
+
+	private final Queue<Body> waiting = new ConcurrentLinkedQueue<>();
+
+	private final AtomicBoolean writing = new AtomicBoolean();
 
 	EventJournal(ReactiveStringRedisTemplate redis, InboxProperties properties, MeterRegistry meters) {
 		this.redis = redis;
@@ -38,30 +52,95 @@ public class EventJournal {
 		if (events.isEmpty()) {
 			return Mono.just(new Recorded(0, 0));
 		}
-		List<String> keys = new ArrayList<>(1 + 2 * events.size());
-		List<String> args = new ArrayList<>(2 + 6 * events.size());
-		keys.add(InboxKeys.EVENTS);
-		args.add(Long.toString(properties.dedupeTtl().toSeconds()));
-		args.add(Long.toString(System.currentTimeMillis()));
-		for (InboundEvent event : events) {
-			keys.add(InboxKeys.seen(event.dedupeKey()));
-			keys.add(InboxKeys.inbox(event.conversationId()));
-			args.add(event.kind().code());
-			args.add(event.account());
-			args.add(event.customer());
-			args.add(Long.toString(event.timestamp()));
-			args.add(event.dedupeKey());
-			args.add(event.payload());
-		}
-		return redis.execute(LuaScripts.RECORD_EVENTS, keys, args).next().map(flags -> {
-			int fresh = (int) flags.stream().filter(flag -> flag == 1L).count();
-			recorded.increment(fresh);
-			duplicates.increment(flags.size() - fresh);
-			return new Recorded(fresh, flags.size() - fresh);
+		return Mono.create(sink -> {
+			waiting.add(new Body(events, sink));
+			writeWaiting();
 		});
 	}
 
+	private void writeWaiting() {
+		if (!writing.compareAndSet(false, true)) {
+			return;
+		}
+		List<Body> bodies = takeWaiting();
+		if (bodies.isEmpty()) {
+			writing.set(false);
+			// a body queued after takeWaiting() and before the flag cleared found it set and left itself to us
+			if (!waiting.isEmpty()) {
+				writeWaiting();
+			}
+			return;
+		}
+		Mono.defer(() -> write(bodies)).onErrorResume(error -> {
+			bodies.forEach(body -> body.sink().error(error));
+			return Mono.empty();
+		}).doFinally(signal -> {
+			writing.set(false);
+			writeWaiting();
+		}).subscribe();
+	}
+
+	private List<Body> takeWaiting() {
+		List<Body> bodies = new ArrayList<>();
+		int events = 0;
+		for (Body next = waiting.peek(); next != null
+				&& (bodies.isEmpty() || events + next.events().size() <= MAX_EVENTS_PER_CALL); next = waiting.peek()) {
+			bodies.add(waiting.poll());
+			events += next.events().size();
+		}
+		return bodies;
+	}
+
+	private Mono<Void> write(List<Body> bodies) {
+		List<String> keys = new ArrayList<>();
+		List<String> args = new ArrayList<>();
+		keys.add(InboxKeys.EVENTS);
+		args.add(Long.toString(properties.dedupeTtl().toSeconds()));
+		for (Body body : bodies) {
+			int place = 0;
+			for (InboundEvent event : body.events()) {
+				keys.add(InboxKeys.seen(event.dedupeKey()));
+				keys.add(InboxKeys.inbox(event.conversationId()));
+				args.add(event.kind().code());
+				args.add(event.account());
+				args.add(event.customer());
+				args.add(Long.toString(event.timestamp()));
+				args.add(event.dedupeKey());
+				args.add(event.payload());
+				args.add(Long.toString(inboxScore(event, place++)));
+			}
+		}
+		return redis.execute(LuaScripts.RECORD_EVENTS, keys, args).next().doOnNext(flags -> answer(bodies, flags)).then();
+	}
+
+	/**
+	 * Orders an inbox by Meta's timestamp, and events of one body that Meta stamped with the same millisecond by
+	 * their place in the body. Stays an exact integer for a double.
+	 */
+	private static long inboxScore(InboundEvent event, int place) {
+		return event.timestamp() * 1000 + Math.min(place, 999);
+	}
+
+	private void answer(List<Body> bodies, List<Long> flags) {
+		int next = 0;
+		for (Body body : bodies) {
+			int fresh = 0;
+			for (int i = 0; i < body.events().size(); i++) {
+				if (flags.get(next++) == 1L) {
+					fresh++;
+				}
+			}
+			int repeated = body.events().size() - fresh;
+			recorded.increment(fresh);
+			duplicates.increment(repeated);
+			body.sink().success(new Recorded(fresh, repeated));
+		}
+	}
+
 	public record Recorded(int recorded, int duplicates) {
+	}
+
+	private record Body(List<InboundEvent> events, MonoSink<Recorded> sink) {
 	}
 
 }

@@ -244,7 +244,7 @@ class EventStreamWorker implements SmartLifecycle {
 			.next()
 			.map(EventStreamWorker::asStrings)
 			.flatMap(record -> Mono
-				.defer(() -> handler.handle(toEvent(record.getValue()), Long.parseLong(record.getValue().get("received"))))
+				.defer(() -> handler.handle(toEvent(record.getValue()), record.getId().getTimestamp()))
 				.timeout(properties.handlerTimeout())
 				.then(complete(conversationId, eventId))
 				.onErrorResume(ex -> failed(conversationId, eventId, ex)))

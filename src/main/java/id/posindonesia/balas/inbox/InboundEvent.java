@@ -7,7 +7,7 @@ package id.posindonesia.balas.inbox;
  * @param customer the Instagram-scoped id of the customer on the other side, or {@code "-"} when the item has none
  * @param timestamp when Meta says the event happened, epoch milliseconds; conversations are processed in this order
  * @param dedupeKey identifies redeliveries of the same event (message id, comment id, or a digest of the item)
- * @param payload the item's JSON, exactly as Meta sent it
+ * @param payload the item's JSON, with the fields and values Meta sent
  */
 public record InboundEvent(EventKind kind, String account, String customer, long timestamp, String dedupeKey,
 		String payload) {

@@ -47,7 +47,9 @@ import id.posindonesia.balas.MetaWebhooks;
  * <p>Throughput comes from {@code wrk} (a separate, efficient process, 2 threads, 32 connections), latency from an
  * open-loop generator at a fixed rate that counts from each request's scheduled time. Run:
  * {@code apt-get install -y wrk && mvn -q -P ingest-benchmark test-compile exec:exec}; the report goes to
- * {@code target/benchmarks/ingest.md}. Load generators and server share this machine's cores.
+ * {@code target/benchmarks/ingest.md}. Load generators and server share this machine's cores. The embedded Redis
+ * forces its append-only file to disk once a second; {@code BALAS_EMBEDDED_REDIS_APPEND_FSYNC=always} in the
+ * environment measures it forcing every write.
  */
 public final class IngestBenchmark {
 
@@ -74,9 +76,12 @@ public final class IngestBenchmark {
 
 	private final Path work;
 
-	private IngestBenchmark(String baseUrl, Path work) {
+	private final String appendFsync;
+
+	private IngestBenchmark(String baseUrl, Path work, String appendFsync) {
 		this.baseUrl = baseUrl;
 		this.work = work;
+		this.appendFsync = appendFsync;
 	}
 
 	public static void main(String[] args) throws Exception {
@@ -89,7 +94,8 @@ public final class IngestBenchmark {
 			.run()) {
 			context.getBean("eventStreamWorker", Lifecycle.class).stop();
 			int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-			IngestBenchmark benchmark = new IngestBenchmark("http://127.0.0.1:" + port, work);
+			IngestBenchmark benchmark = new IngestBenchmark("http://127.0.0.1:" + port, work,
+					context.getEnvironment().getProperty("balas.embedded-redis.append-fsync", "everysec"));
 			List<String> lines = benchmark.run();
 			Files.write(report, lines);
 			lines.forEach(System.out::println);
@@ -115,7 +121,8 @@ public final class IngestBenchmark {
 		lines.add("# Webhook ingest benchmark");
 		lines.add("");
 		lines.add("Run " + Instant.now() + " on " + Runtime.getRuntime().availableProcessors() + " cores, Java "
-				+ System.getProperty("java.version") + ". One event per request, each with its own message id; "
+				+ System.getProperty("java.version") + ", embedded Redis with appendfsync " + appendFsync
+				+ ". One event per request, each with its own message id; "
 				+ "processing paused. Throughput: wrk, 2 threads, " + WRK_CONNECTIONS + " connections, " + RUN.toSeconds()
 				+ " s after a " + WARMUP.toSeconds() + " s warm-up. Latency: open loop at " + FIXED_RATE + " requests/s for "
 				+ RUN.toSeconds() + " s, from each request's scheduled time.");

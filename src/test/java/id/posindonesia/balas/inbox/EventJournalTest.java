@@ -1,0 +1,152 @@
+package id.posindonesia.balas.inbox;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataAccessException;
+import org.springframework.data.domain.Range;
+import org.springframework.data.redis.connection.RedisConnection;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+
+import id.posindonesia.balas.BalasIntegrationTest;
+import id.posindonesia.balas.inbox.EventJournal.Recorded;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * The group commit: bodies that arrive while a script call is in flight wait for the next call and share it, and
+ * each still learns what became of its own events.
+ */
+@BalasIntegrationTest
+class EventJournalTest {
+
+	private static final String ACCOUNT = "17841400000000077";
+
+	@Autowired
+	private EventJournal journal;
+
+	@Autowired
+	private EventStreamWorker applicationWorker;
+
+	@Autowired
+	private ReactiveStringRedisTemplate redis;
+
+	@Autowired
+	private RedisConnectionFactory connectionFactory;
+
+	@AfterEach
+	void restoreTheApplicationWorker() {
+		if (!applicationWorker.isRunning()) {
+			applicationWorker.start();
+		}
+	}
+
+	@Test
+	void bodiesWaitingForAnInFlightCallShareTheNextOne() {
+		String run = "group-" + System.nanoTime();
+		List<List<InboundEvent>> bodies = new ArrayList<>();
+		for (int n = 0; n < 40; n++) {
+			bodies.add(List.of(event(run + "-" + n, "m" + n)));
+		}
+		// a redelivery of body 1's event, in the same call as the original
+		bodies.add(List.of(event(run + "-1", "m1"), event(run + "-extra", "new")));
+
+		GroupCommit commit = recordWhileRedisHoldsTheFirstCall(bodies);
+
+		assertThat(commit.recorded()).hasSize(41);
+		assertThat(commit.recorded().subList(0, 40)).containsOnly(new Recorded(1, 0));
+		assertThat(commit.recorded().get(40)).isEqualTo(new Recorded(1, 1));
+		assertThat(commit.scriptCalls()).isEqualTo(2);
+		assertThat(redis.opsForZSet().size(InboxKeys.inbox(ACCOUNT + ":" + run + "-1")).block()).isEqualTo(1);
+		assertThat(redis.opsForZSet().size(InboxKeys.inbox(ACCOUNT + ":" + run + "-extra")).block()).isEqualTo(1);
+	}
+
+	@Test
+	void aCallCarriesAtMostAThousandEvents() {
+		String run = "large-" + System.nanoTime();
+		List<List<InboundEvent>> bodies = new ArrayList<>();
+		for (int n = 0; n < 3; n++) {
+			List<InboundEvent> body = new ArrayList<>();
+			for (int e = 0; e < 600; e++) {
+				body.add(event(run + "-" + e, "b" + n));
+			}
+			bodies.add(body);
+		}
+
+		GroupCommit commit = recordWhileRedisHoldsTheFirstCall(bodies);
+
+		assertThat(commit.recorded()).containsOnly(new Recorded(600, 0));
+		assertThat(commit.scriptCalls()).as("the second and third body would make 1200 events together").isEqualTo(3);
+	}
+
+		@Test
+	void aFailedCallFailsItsBodiesAndTheNextBodyIsWrittenAgain() {
+		String run = "poisoned-" + System.nanoTime();
+		// an inbox key of the wrong type makes the script fail
+		redis.opsForValue().set(InboxKeys.inbox(ACCOUNT + ":" + run), "not a sorted set").block();
+
+		assertThatExceptionOfType(DataAccessException.class)
+			.isThrownBy(() -> journal.record(List.of(event(run, "fails"))).block());
+
+		assertThat(journal.record(List.of(event(run + "-after", "works"))).block()).isEqualTo(new Recorded(1, 0));
+		assertThat(redis.opsForZSet().range(InboxKeys.inbox(ACCOUNT + ":" + run + "-after"), Range.unbounded())
+			.collectList()
+			.block()).hasSize(1);
+	}
+
+	/**
+	 * Sends the first body while Redis pauses writes, so that every other body queues behind its call; answers what
+	 * each body was told and how many script calls Redis ran.
+	 */
+	private GroupCommit recordWhileRedisHoldsTheFirstCall(List<List<InboundEvent>> bodies) {
+		// the worker's own scripts would be counted too
+		applicationWorker.stop();
+		journal.record(List.of(event("warm-up-" + System.nanoTime(), "loads the script"))).block();
+		try (RedisConnection connection = connectionFactory.getConnection()) {
+			connection.serverCommands().resetConfigStats();
+			connection.execute("CLIENT", bytes("PAUSE"), bytes("500"), bytes("WRITE"));
+			List<Mono<Recorded>> answers = new ArrayList<>();
+			for (List<InboundEvent> body : bodies) {
+				Mono<Recorded> answer = journal.record(body).cache();
+				answer.subscribe();
+				answers.add(answer);
+			}
+			List<Recorded> recorded = Flux.concat(answers).collectList().block(Duration.ofSeconds(10));
+			return new GroupCommit(recorded, scriptCalls(connection.serverCommands().info("commandstats")));
+		}
+	}
+
+	private static long scriptCalls(Properties commandStats) {
+		return calls(commandStats, "cmdstat_evalsha") + calls(commandStats, "cmdstat_eval");
+	}
+
+	private static long calls(Properties commandStats, String command) {
+		String stats = commandStats.getProperty(command, "calls=0,");
+		return Long.parseLong(stats.substring("calls=".length(), stats.indexOf(',')));
+	}
+
+	private static byte[] bytes(String text) {
+		return text.getBytes(StandardCharsets.UTF_8);
+	}
+
+	private record GroupCommit(List<Recorded> recorded, long scriptCalls) {
+	}
+
+	private static InboundEvent event(String customer, String marker) {
+		long now = System.currentTimeMillis();
+		return new InboundEvent(EventKind.MESSAGE, ACCOUNT, customer, now, "test:" + customer + ":" + marker,
+				"{\"marker\":\"" + marker + "\"}");
+	}
+
+}
