@@ -18,7 +18,7 @@ import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTest
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "balas.embedded-redis.data-dir=target/test-redis/${random.uuid}",
+		properties = { "balas.embedded-redis.data-dir=target/test-redis/${random.uuid}", "balas.inbox.record-timeout=2s",
 				"balas.inbox.claim-min-idle=1s", "balas.inbox.claim-interval=250ms", "balas.inbox.max-attempts=3",
 				"balas.inbox.first-retry-delay=100ms", "resilience4j.retry.instances.graph.wait-duration=20ms",
 				"resilience4j.circuitbreaker.instances.graph.minimum-number-of-calls=1000",

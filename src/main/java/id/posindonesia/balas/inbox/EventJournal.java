@@ -4,13 +4,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.MonoSink;
 
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.data.redis.RedisSystemException;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.stereotype.Component;
 
@@ -28,6 +31,9 @@ public class EventJournal {
 	// Meta's own batch limit; a larger body still goes alone
 	private static final int MAX_EVENTS_PER_CALL = 1000;
 
+	// far beyond what waits behind a healthy Redis; past it, Redis is stalled and Meta had better redeliver later
+	private static final int MAX_WAITING_EVENTS = 10 * MAX_EVENTS_PER_CALL;
+
 	private final ReactiveStringRedisTemplate redis;
 
 	private final InboxProperties properties;
@@ -38,7 +44,12 @@ public class EventJournal {
 
 	private final Queue<Body> waiting = new ConcurrentLinkedQueue<>();
 
-	private final AtomicBoolean writing = new AtomicBoolean();
+	private final AtomicInteger waitingEvents = new AtomicInteger();
+
+	// drain() calls that came while one was running; they make it loop instead of recursing
+	private final AtomicInteger drainRequests = new AtomicInteger();
+
+	private volatile boolean writing;
 
 	EventJournal(ReactiveStringRedisTemplate redis, InboxProperties properties, MeterRegistry meters) {
 		this.redis = redis;
@@ -47,37 +58,52 @@ public class EventJournal {
 		this.duplicates = Counter.builder("balas.webhook.events").tag("outcome", "duplicate").register(meters);
 	}
 
-	/** Records the events and tells how many were new; the rest were redeliveries and are dropped. */
+	/**
+	 * Records the events and tells how many were new; the rest were redeliveries and are dropped. Fails with a
+	 * {@link org.springframework.dao.DataAccessException} when they may not have been recorded.
+	 */
 	public Mono<Recorded> record(List<InboundEvent> events) {
 		if (events.isEmpty()) {
 			return Mono.just(new Recorded(0, 0));
 		}
 		return Mono.create(sink -> {
+			if (waitingEvents.addAndGet(events.size()) > MAX_WAITING_EVENTS) {
+				waitingEvents.addAndGet(-events.size());
+				sink.error(new TransientDataAccessResourceException(
+						"More than " + MAX_WAITING_EVENTS + " events are waiting for Redis"));
+				return;
+			}
 			waiting.add(new Body(events, sink));
-			writeWaiting();
+			drain();
 		});
 	}
 
-	private void writeWaiting() {
-		if (!writing.compareAndSet(false, true)) {
+	/** Starts the next call unless one is in flight; called again whenever a body arrives or a call ends. */
+	private void drain() {
+		if (drainRequests.getAndIncrement() != 0) {
 			return;
 		}
-		List<Body> bodies = takeWaiting();
-		if (bodies.isEmpty()) {
-			writing.set(false);
-			// a body queued after takeWaiting() and before the flag cleared found it set and left itself to us
-			if (!waiting.isEmpty()) {
-				writeWaiting();
+		int missed = 1;
+		do {
+			if (!writing && !waiting.isEmpty()) {
+				writing = true;
+				List<Body> bodies = takeWaiting();
+				Mono.defer(() -> write(bodies))
+					.timeout(properties.recordTimeout(), Mono.error(() -> new QueryTimeoutException(
+							"Redis did not record the events within " + properties.recordTimeout())))
+					.onErrorResume(error -> {
+						bodies.forEach(body -> body.sink().error(error));
+						return Mono.empty();
+					})
+					.doFinally(signal -> {
+						writing = false;
+						drain();
+					})
+					.subscribe();
 			}
-			return;
+			missed = drainRequests.addAndGet(-missed);
 		}
-		Mono.defer(() -> write(bodies)).onErrorResume(error -> {
-			bodies.forEach(body -> body.sink().error(error));
-			return Mono.empty();
-		}).doFinally(signal -> {
-			writing.set(false);
-			writeWaiting();
-		}).subscribe();
+		while (missed != 0);
 	}
 
 	private List<Body> takeWaiting() {
@@ -88,6 +114,7 @@ public class EventJournal {
 			bodies.add(waiting.poll());
 			events += next.events().size();
 		}
+		waitingEvents.addAndGet(-events);
 		return bodies;
 	}
 
@@ -96,8 +123,8 @@ public class EventJournal {
 		List<String> args = new ArrayList<>();
 		keys.add(InboxKeys.EVENTS);
 		args.add(Long.toString(properties.dedupeTtl().toSeconds()));
+		int place = 0;
 		for (Body body : bodies) {
-			int place = 0;
 			for (InboundEvent event : body.events()) {
 				keys.add(InboxKeys.seen(event.dedupeKey()));
 				keys.add(InboxKeys.inbox(event.conversationId()));
@@ -110,18 +137,26 @@ public class EventJournal {
 				args.add(Long.toString(inboxScore(event, place++)));
 			}
 		}
-		return redis.execute(LuaScripts.RECORD_EVENTS, keys, args).next().doOnNext(flags -> answer(bodies, flags)).then();
+		int events = place;
+		return redis.execute(LuaScripts.RECORD_EVENTS, keys, args)
+			.next()
+			.defaultIfEmpty(List.of())
+			.doOnNext(flags -> answer(bodies, events, flags))
+			.then();
 	}
 
 	/**
-	 * Orders an inbox by Meta's timestamp, and events of one body that Meta stamped with the same millisecond by
-	 * their place in the body. Stays an exact integer for a double.
+	 * Orders an inbox by Meta's timestamp, and events that Meta stamped with the same millisecond by the order they
+	 * arrived in. Stays an exact integer for a double.
 	 */
 	private static long inboxScore(InboundEvent event, int place) {
-		return event.timestamp() * 1000 + Math.min(place, 999);
+		return event.timestamp() * 1000 + Math.min(place, MAX_EVENTS_PER_CALL - 1);
 	}
 
-	private void answer(List<Body> bodies, List<Long> flags) {
+	private void answer(List<Body> bodies, int events, List<Long> flags) {
+		if (flags.size() != events) {
+			throw new RedisSystemException("Redis answered " + flags.size() + " flags for " + events + " events", null);
+		}
 		int next = 0;
 		for (Body body : bodies) {
 			int fresh = 0;

@@ -11,8 +11,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * How recorded events are consumed.
+ * How events are recorded and consumed.
  *
+ * @param recordTimeout the longest a webhook body waits for Redis to record it before Meta is told to redeliver
+ * ({@code 503}); Meta itself gives up on an answer after about 20 seconds
  * @param dedupeTtl how long a delivered event id is remembered; Meta retries failed deliveries for up to 36 hours
  * @param concurrency conversations processed at once by one instance
  * @param claimMinIdle how long an event may stay unacknowledged before another instance takes it over; longer than
@@ -28,7 +30,8 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("balas.inbox")
-public record InboxProperties(@DefaultValue("3d") @NotNull Duration dedupeTtl,
+public record InboxProperties(@DefaultValue("5s") @NotNull Duration recordTimeout,
+		@DefaultValue("3d") @NotNull Duration dedupeTtl,
 		@DefaultValue("32") @Min(1) @Max(1024) int concurrency, @DefaultValue("60s") @NotNull Duration claimMinIdle,
 		@DefaultValue("5s") @NotNull Duration claimInterval, @DefaultValue("30s") @NotNull Duration lockLease,
 		@DefaultValue("5") @Min(1) int maxAttempts, @DefaultValue("30s") @NotNull Duration firstRetryDelay,

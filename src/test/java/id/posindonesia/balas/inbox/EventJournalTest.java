@@ -13,6 +13,8 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.data.domain.Range;
 import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
@@ -26,7 +28,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * The group commit: bodies that arrive while a script call is in flight wait for the next call and share it, and
- * each still learns what became of its own events.
+ * each still learns what became of its own events. A body that may not have been recorded is refused, so that Meta
+ * redelivers it.
  */
 @BalasIntegrationTest
 class EventJournalTest {
@@ -91,6 +94,43 @@ class EventJournalTest {
 	}
 
 		@Test
+	void aBodyThatRedisDoesNotRecordInTimeIsRefusedAndTheNextOneIsRecorded() {
+		String run = "slow-" + System.nanoTime();
+		try (RedisConnection connection = connectionFactory.getConnection()) {
+			// longer than the tests' record-timeout of 2 s
+			pauseWrites(connection, 3000);
+			assertThatExceptionOfType(QueryTimeoutException.class)
+				.isThrownBy(() -> journal.record(List.of(event(run, "late"))).block(Duration.ofSeconds(10)));
+		}
+
+		assertThat(journal.record(List.of(event(run + "-after", "in time"))).block(Duration.ofSeconds(10)))
+			.isEqualTo(new Recorded(1, 0));
+	}
+
+	@Test
+	void aBodyBeyondTenThousandWaitingEventsIsRefusedAtOnce() {
+		String run = "backlog-" + System.nanoTime();
+		try (RedisConnection connection = connectionFactory.getConnection()) {
+			pauseWrites(connection, 1000);
+			List<Mono<Recorded>> accepted = new ArrayList<>();
+			accepted.add(journal.record(List.of(event(run, "in flight"))).cache());
+			for (int n = 0; n < 10; n++) {
+				List<InboundEvent> body = new ArrayList<>();
+				for (int e = 0; e < 1000; e++) {
+					body.add(event(run + "-" + e, "b" + n));
+				}
+				accepted.add(journal.record(body).cache());
+			}
+			accepted.forEach(Mono::subscribe);
+
+			assertThatExceptionOfType(TransientDataAccessResourceException.class)
+				.isThrownBy(() -> journal.record(List.of(event(run, "one too many"))).block(Duration.ofMillis(100)));
+			assertThat(Flux.concat(accepted).collectList().block(Duration.ofSeconds(10))).hasSize(11)
+				.allSatisfy(recorded -> assertThat(recorded.duplicates()).isZero());
+		}
+	}
+
+	@Test
 	void aFailedCallFailsItsBodiesAndTheNextBodyIsWrittenAgain() {
 		String run = "poisoned-" + System.nanoTime();
 		// an inbox key of the wrong type makes the script fail
@@ -115,7 +155,7 @@ class EventJournalTest {
 		journal.record(List.of(event("warm-up-" + System.nanoTime(), "loads the script"))).block();
 		try (RedisConnection connection = connectionFactory.getConnection()) {
 			connection.serverCommands().resetConfigStats();
-			connection.execute("CLIENT", bytes("PAUSE"), bytes("500"), bytes("WRITE"));
+			pauseWrites(connection, 500);
 			List<Mono<Recorded>> answers = new ArrayList<>();
 			for (List<InboundEvent> body : bodies) {
 				Mono<Recorded> answer = journal.record(body).cache();
@@ -125,6 +165,11 @@ class EventJournalTest {
 			List<Recorded> recorded = Flux.concat(answers).collectList().block(Duration.ofSeconds(10));
 			return new GroupCommit(recorded, scriptCalls(connection.serverCommands().info("commandstats")));
 		}
+	}
+
+	/** Redis holds every write, scripts included, for that long; the calls queue meanwhile. */
+	private static void pauseWrites(RedisConnection connection, int millis) {
+		connection.execute("CLIENT", bytes("PAUSE"), bytes(Integer.toString(millis)), bytes("WRITE"));
 	}
 
 	private static long scriptCalls(Properties commandStats) {
