@@ -1,21 +1,20 @@
 package id.posindonesia.balas.conversation;
 
-import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import com.restfb.DefaultJsonMapper;
 import com.restfb.JsonMapper;
 import com.restfb.types.send.SenderActionEnum;
 import com.restfb.types.webhook.messaging.MessageItem;
 import com.restfb.types.webhook.messaging.MessagingItem;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 
 import id.posindonesia.balas.graph.GraphClient;
+import id.posindonesia.balas.inbox.EventContext;
 import id.posindonesia.balas.inbox.InboundEvent;
 import id.posindonesia.balas.inbox.InboundEventHandler;
 
@@ -33,43 +32,40 @@ class ConversationEngine implements InboundEventHandler {
 
 	private final ConversationRepository conversations;
 
+	private final OutgoingMessages outgoing;
+
 	private final GraphClient graph;
 
-	private final Timer replyLatency;
-
-	ConversationEngine(ConversationRepository conversations, GraphClient graph, MeterRegistry meters) {
+	ConversationEngine(ConversationRepository conversations, OutgoingMessages outgoing, GraphClient graph) {
 		this.conversations = conversations;
+		this.outgoing = outgoing;
 		this.graph = graph;
-		this.replyLatency = Timer.builder("balas.reply.latency")
-			.description("From the webhook's arrival to the reply accepted by the Graph API")
-			.register(meters);
 	}
 
 	@Override
-	public Mono<Void> handle(InboundEvent event, long receivedAt) {
+	public Mono<Void> handle(InboundEvent event, EventContext context) {
 		return switch (event.kind()) {
-			case MESSAGE -> onMessage(event, meta.toJavaObject(event.payload(), MessagingItem.class), receivedAt);
-			case POSTBACK -> conversations
-				.update(event.conversationId(), state -> state.withInbound(Instant.ofEpochMilli(event.timestamp())))
-				.then();
+			case MESSAGE -> onMessage(event, meta.toJavaObject(event.payload(), MessagingItem.class), context);
+			case POSTBACK -> conversations.commit(event.conversationId(), event.dedupeKey(),
+					state -> Mono.just(Turn.silent(state.withInbound(Instant.ofEpochMilli(event.timestamp())))));
 			default -> Mono.empty();
 		};
 	}
 
-	private Mono<Void> onMessage(InboundEvent event, MessagingItem item, long receivedAt) {
+	private Mono<Void> onMessage(InboundEvent event, MessagingItem item, EventContext context) {
 		MessageItem message = item.getMessage();
 		Instant sentAt = Instant.ofEpochMilli(event.timestamp());
 		boolean answerable = message != null && !Boolean.TRUE.equals(message.getIsDeleted())
 				&& StringUtils.hasText(message.getText());
-		Mono<ConversationState> stored = conversations.update(event.conversationId(),
-				state -> answerable ? state.withInbound(sentAt).withState(GREETED) : state.withInbound(sentAt));
+		Mono<Void> committed = conversations.commit(event.conversationId(), event.dedupeKey(),
+				state -> Mono.just(answerable
+						? new Turn(state.withInbound(sentAt).withState(GREETED), List.of(Replies.GREETING))
+						: Turn.silent(state.withInbound(sentAt))));
 		if (!answerable) {
-			return stored.then();
+			return committed;
 		}
-		return stored.then(graph.senderAction(event.account(), event.customer(), SenderActionEnum.mark_seen))
-			.then(graph.senderAction(event.account(), event.customer(), SenderActionEnum.typing_on))
-			.then(graph.sendText(event.account(), event.customer(), Replies.GREETING))
-			.doOnSuccess(sent -> replyLatency.record(Duration.ofMillis(System.currentTimeMillis() - receivedAt)));
+		return committed.then(graph.senderAction(event.account(), event.customer(), SenderActionEnum.mark_seen))
+			.then(outgoing.deliver(event.conversationId(), event.dedupeKey(), context, event.account(), event.customer()));
 	}
 
 }

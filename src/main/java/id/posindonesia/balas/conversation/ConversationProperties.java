@@ -8,8 +8,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
-/** @param ttl a conversation silent for this long is forgotten */
+/**
+ * @param ttl a conversation silent for this long is forgotten
+ * @param repliesTtl how long the messages an event sends are remembered, so that an event processed again sends
+ * only what it has not sent yet; longer than an event's retries last
+ */
 @Validated
 @ConfigurationProperties("balas.conversation")
-record ConversationProperties(@DefaultValue("30d") @NotNull Duration ttl) {
+record ConversationProperties(@DefaultValue("30d") @NotNull Duration ttl,
+		@DefaultValue("3d") @NotNull Duration repliesTtl) {
 }

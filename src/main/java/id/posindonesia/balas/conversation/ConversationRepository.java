@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.UnaryOperator;
+import java.util.function.Function;
 
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
@@ -14,12 +14,17 @@ import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Repository;
 
 import id.posindonesia.balas.config.LuaScript;
+import id.posindonesia.balas.graph.MessageChunker;
+import id.posindonesia.balas.inbox.ConversationSlot;
 
-/** Conversation records in Redis hashes, changed only by optimistic compare-and-set on their version. */
+/**
+ * Conversation records in Redis hashes, changed only by optimistic compare-and-set on their version, each change
+ * committed together with the messages it sends (see {@link OutgoingMessages}).
+ */
 @Repository
 class ConversationRepository {
 
-	private static final RedisScript<Long> UPDATE = LuaScript.load("update-conversation", Long.class);
+	private static final RedisScript<Long> COMMIT_TURN = LuaScript.load("commit-turn", Long.class);
 
 	// conversations are locked while processed, so conflicts are rare and short-lived
 	private static final int MAX_CONFLICTS = 16;
@@ -35,34 +40,40 @@ class ConversationRepository {
 
 	Mono<ConversationState> find(String conversationId) {
 		return redis.<String, String>opsForHash()
-			.entries(key(conversationId))
+			.entries(stateKey(conversationId))
 			.collectMap(Map.Entry::getKey, Map.Entry::getValue)
 			.map(ConversationState::fromFields);
 	}
 
-	/** Applies {@code change} to the current record, reading again and reapplying if another writer got first. */
-	Mono<ConversationState> update(String conversationId, UnaryOperator<ConversationState> change) {
-		return find(conversationId).flatMap(current -> {
-			ConversationState changed = change.apply(current);
+	/**
+	 * Decides the event's turn from the current state and commits it, deciding again if another writer got first.
+	 * An event whose turn was committed before (it is being processed again) is not decided again.
+	 */
+	Mono<Void> commit(String conversationId, String eventKey, Function<ConversationState, Mono<Turn>> decide) {
+		return find(conversationId).flatMap(current -> decide.apply(current).flatMap(turn -> {
 			List<String> args = new ArrayList<>();
 			args.add(Long.toString(current.version()));
 			args.add(Long.toString(properties.ttl().toSeconds()));
-			changed.toFields().forEach((field, value) -> {
+			args.add(Long.toString(properties.repliesTtl().toSeconds()));
+			List<String> messages = turn.replies().stream().flatMap(reply -> MessageChunker.split(reply).stream()).toList();
+			args.add(Integer.toString(messages.size()));
+			args.addAll(messages);
+			turn.next().toFields().forEach((field, value) -> {
 				args.add(field);
 				args.add(value);
 			});
-			return redis.execute(UPDATE, List.of(key(conversationId)), args)
+			return redis
+				.execute(COMMIT_TURN, List.of(stateKey(conversationId), OutgoingMessages.key(conversationId, eventKey)),
+						args)
 				.next()
-				.flatMap(version -> version < 0 ? Mono.error(new ConcurrentUpdate())
-						: Mono.just(new ConversationState(changed.state(), changed.language(), changed.lastInboundAt(),
-								version)));
-		}).retryWhen(Retry.backoff(MAX_CONFLICTS, Duration.ofMillis(2))
+				.flatMap(version -> version < 0 ? Mono.error(new ConcurrentUpdate()) : Mono.<Void>empty());
+		})).retryWhen(Retry.backoff(MAX_CONFLICTS, Duration.ofMillis(2))
 			.maxBackoff(Duration.ofMillis(100))
 			.filter(ConcurrentUpdate.class::isInstance));
 	}
 
-	private static String key(String conversationId) {
-		return "balas:conversation:" + conversationId;
+	static String stateKey(String conversationId) {
+		return ConversationSlot.key(conversationId, "state");
 	}
 
 	private static final class ConcurrentUpdate extends RuntimeException {

@@ -25,16 +25,17 @@ import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 import id.posindonesia.balas.config.InstagramProperties;
 import id.posindonesia.balas.config.Masking;
-import id.posindonesia.balas.config.Sandbox;
+import id.posindonesia.balas.sandbox.Sandbox;
 
 /**
  * Sends through Meta's Send API with restfb. restfb blocks on HTTP, so every call runs on a bounded elastic
@@ -42,7 +43,7 @@ import id.posindonesia.balas.config.Sandbox;
  * one circuit breaker, and transient failures are retried with backoff.
  */
 @Component
-public class GraphClient {
+public class GraphClient implements DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(GraphClient.class);
 
@@ -62,6 +63,9 @@ public class GraphClient {
 
 	private final FailedSends failedSends;
 
+	// restfb blocks a thread per call; its own pool keeps slow Graph calls from starving other blocking work
+	private final Scheduler calls;
+
 	GraphClient(GraphProperties properties, InstagramProperties instagram, ObjectProvider<Sandbox> sandbox,
 			CircuitBreakerRegistry circuitBreakers, RetryRegistry retries, RateLimiterRegistry rateLimiters,
 			FailedSends failedSends) {
@@ -70,6 +74,7 @@ public class GraphClient {
 		this.retry = retries.retry(BACKEND);
 		this.rateLimiters = rateLimiters;
 		this.failedSends = failedSends;
+		this.calls = Schedulers.newBoundedElastic(properties.maxConcurrentCalls(), 100_000, "graph");
 		URI base = properties.apiUrl() != null ? properties.apiUrl() : sandbox.getObject().baseUrl();
 		String graphEndpoint = base.toString().replaceAll("/+$", "") + "/" + properties.version();
 		DefaultFacebookClient client = new DefaultFacebookClient(instagram.accessToken(), instagram.appSecret(),
@@ -85,17 +90,18 @@ public class GraphClient {
 	}
 
 	/**
-	 * Sends a text reply, split into several messages when it exceeds Instagram's limit. A refusal that retrying
-	 * cannot fix is recorded in {@link FailedSends} and completes normally; transient failures that outlast the
-	 * retries are signalled so the event is tried again later.
+	 * Sends one text message (at most {@link MessageChunker#MAX_BYTES}) and completes with Meta's message id. A
+	 * refusal that retrying cannot fix is recorded in {@link FailedSends} and completes empty. Failures that say the
+	 * message was not taken (no connection, an error answer) are retried, and signalled once the retries are spent. A
+	 * call whose answer never came fails with {@link SendOutcomeUnknownException} and is not retried: Meta may have
+	 * delivered it, and a customer must not get the same reply twice.
 	 */
-	public Mono<Void> sendText(String account, String recipient, String text) {
-		return Flux.fromIterable(MessageChunker.split(text))
-			.concatMap(chunk -> call(account, () -> facebook.publish("me/messages", SendResponse.class,
-					Parameter.with("recipient", new IdMessageRecipient(recipient)), Parameter.with("message", new Message(chunk))))
-				.onErrorResume(GraphRejectedException.class,
-						rejected -> failedSends.record(account, recipient, chunk, rejected).then(Mono.empty())))
-			.then();
+	public Mono<String> sendText(String account, String recipient, String text) {
+		return call(account, () -> facebook.publish("me/messages", SendResponse.class,
+				Parameter.with("recipient", new IdMessageRecipient(recipient)), Parameter.with("message", new Message(text))))
+			.map(SendResponse::getMessageId)
+			.onErrorResume(GraphRejectedException.class,
+					rejected -> failedSends.record(account, recipient, text, rejected).then(Mono.empty()));
 	}
 
 	/**
@@ -119,16 +125,26 @@ public class GraphClient {
 
 	private <T> Mono<T> guarded(String account, Callable<T> request, Duration timeout) {
 		return Mono.fromCallable(request)
-			.subscribeOn(Schedulers.boundedElastic())
+			.subscribeOn(calls)
 			.timeout(timeout)
-			.onErrorMap(FacebookException.class, GraphClient::classify)
+			.onErrorMap(GraphClient::classify)
 			.transformDeferred(RateLimiterOperator.of(rateLimiters.rateLimiter(BACKEND + ":" + account, RATE_LIMIT_CONFIG)))
 			.transformDeferred(CircuitBreakerOperator.of(circuitBreaker));
 	}
 
-	private static Throwable classify(FacebookException failure) {
-		return new TransientGraphFailure().test(failure) ? failure
-				: new GraphRejectedException("Graph API refused the call: " + failure.getMessage(), failure);
+	@Override
+	public void destroy() {
+		calls.dispose();
+	}
+
+	private static Throwable classify(Throwable failure) {
+		if (SendOutcomeUnknownException.isUnanswered(failure)) {
+			return new SendOutcomeUnknownException(failure);
+		}
+		if (failure instanceof FacebookException && !new TransientGraphFailure().test(failure)) {
+			return new GraphRejectedException("Graph API refused the call: " + failure.getMessage(), failure);
+		}
+		return failure;
 	}
 
 }

@@ -8,14 +8,14 @@ import java.util.List;
  * Instagram rejects text messages over 1000 bytes of UTF-8, so longer replies go out as several messages, split
  * between words; a single word longer than the limit is split between characters.
  */
-final class MessageChunker {
+public final class MessageChunker {
 
-	static final int MAX_BYTES = 1000;
+	public static final int MAX_BYTES = 1000;
 
 	private MessageChunker() {
 	}
 
-	static List<String> split(String text) {
+	public static List<String> split(String text) {
 		List<String> chunks = new ArrayList<>();
 		String rest = text.strip();
 		while (utf8Length(rest) > MAX_BYTES) {

@@ -5,13 +5,11 @@ import java.util.List;
 import reactor.core.publisher.Mono;
 
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
-import org.springframework.stereotype.Component;
 
 /**
  * A lease on one conversation, shared by every instance through Redis, so that a conversation's events are
- * processed one at a time. A crashed holder's lease simply runs out.
+ * processed one at a time. The holder renews it while it works; a crashed holder's lease simply runs out.
  */
-@Component
 class ConversationLock {
 
 	private final ReactiveStringRedisTemplate redis;

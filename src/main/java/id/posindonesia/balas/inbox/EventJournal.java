@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.micrometer.core.instrument.Counter;
@@ -66,16 +67,21 @@ public class EventJournal {
 		if (events.isEmpty()) {
 			return Mono.just(new Recorded(0, 0));
 		}
-		return Mono.create(sink -> {
+		return Mono.<Recorded>create(sink -> {
 			if (waitingEvents.addAndGet(events.size()) > MAX_WAITING_EVENTS) {
 				waitingEvents.addAndGet(-events.size());
 				sink.error(new TransientDataAccessResourceException(
 						"More than " + MAX_WAITING_EVENTS + " events are waiting for Redis"));
 				return;
 			}
-			waiting.add(new Body(events, sink));
+			Body body = new Body(events, sink, new AtomicBoolean());
+			sink.onCancel(() -> body.abandoned().set(true));
+			waiting.add(body);
 			drain();
-		});
+		})
+			// the bound holds from the body's arrival, however many calls it waits behind
+			.timeout(properties.recordTimeout(), Mono.error(() -> new QueryTimeoutException(
+					"Redis did not record the events within " + properties.recordTimeout())));
 	}
 
 	/** Starts the next call unless one is in flight; called again whenever a body arrives or a call ends. */
@@ -85,9 +91,9 @@ public class EventJournal {
 		}
 		int missed = 1;
 		do {
-			if (!writing && !waiting.isEmpty()) {
+			List<Body> bodies = writing ? List.of() : takeWaiting();
+			if (!bodies.isEmpty()) {
 				writing = true;
-				List<Body> bodies = takeWaiting();
 				Mono.defer(() -> write(bodies))
 					.timeout(properties.recordTimeout(), Mono.error(() -> new QueryTimeoutException(
 							"Redis did not record the events within " + properties.recordTimeout())))
@@ -109,12 +115,18 @@ public class EventJournal {
 	private List<Body> takeWaiting() {
 		List<Body> bodies = new ArrayList<>();
 		int events = 0;
+		int taken = 0;
 		for (Body next = waiting.peek(); next != null
 				&& (bodies.isEmpty() || events + next.events().size() <= MAX_EVENTS_PER_CALL); next = waiting.peek()) {
-			bodies.add(waiting.poll());
-			events += next.events().size();
+			waiting.poll();
+			taken += next.events().size();
+			// a body whose webhook was already answered 503 is left to Meta's redelivery
+			if (!next.abandoned().get()) {
+				bodies.add(next);
+				events += next.events().size();
+			}
 		}
-		waitingEvents.addAndGet(-events);
+		waitingEvents.addAndGet(-taken);
 		return bodies;
 	}
 
@@ -123,7 +135,7 @@ public class EventJournal {
 		List<String> args = new ArrayList<>();
 		keys.add(InboxKeys.EVENTS);
 		args.add(Long.toString(properties.dedupeTtl().toSeconds()));
-		int place = 0;
+		int events = 0;
 		for (Body body : bodies) {
 			for (InboundEvent event : body.events()) {
 				keys.add(InboxKeys.seen(event.dedupeKey()));
@@ -134,23 +146,15 @@ public class EventJournal {
 				args.add(Long.toString(event.timestamp()));
 				args.add(event.dedupeKey());
 				args.add(event.payload());
-				args.add(Long.toString(inboxScore(event, place++)));
+				events++;
 			}
 		}
-		int events = place;
+		int count = events;
 		return redis.execute(LuaScripts.RECORD_EVENTS, keys, args)
 			.next()
 			.defaultIfEmpty(List.of())
-			.doOnNext(flags -> answer(bodies, events, flags))
+			.doOnNext(flags -> answer(bodies, count, flags))
 			.then();
-	}
-
-	/**
-	 * Orders an inbox by Meta's timestamp, and events that Meta stamped with the same millisecond by the order they
-	 * arrived in. Stays an exact integer for a double.
-	 */
-	private static long inboxScore(InboundEvent event, int place) {
-		return event.timestamp() * 1000 + Math.min(place, MAX_EVENTS_PER_CALL - 1);
 	}
 
 	private void answer(List<Body> bodies, int events, List<Long> flags) {
@@ -175,7 +179,7 @@ public class EventJournal {
 	public record Recorded(int recorded, int duplicates) {
 	}
 
-	private record Body(List<InboundEvent> events, MonoSink<Recorded> sink) {
+	private record Body(List<InboundEvent> events, MonoSink<Recorded> sink, AtomicBoolean abandoned) {
 	}
 
 }

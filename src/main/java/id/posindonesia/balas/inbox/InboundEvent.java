@@ -15,7 +15,16 @@ public record InboundEvent(EventKind kind, String account, String customer, long
 	public static final String NO_CUSTOMER = "-";
 
 	public String conversationId() {
-		return account + ":" + customer;
+		return conversationOf(account, customer, dedupeKey);
+	}
+
+	/**
+	 * A customer's events on one account form a conversation, processed in order. Events with no customer (a mention
+	 * of the account) need no order among themselves, so each is a conversation of its own instead of a queue that
+	 * every one of them would share.
+	 */
+	static String conversationOf(String account, String customer, String dedupeKey) {
+		return NO_CUSTOMER.equals(customer) ? account + ":-:" + dedupeKey : account + ":" + customer;
 	}
 
 }

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
@@ -60,7 +61,10 @@ class WebhookEndpoint {
 		this.signature = new WebhookSignature(instagram.appSecret());
 		this.verifyToken = instagram.verifyToken().getBytes(StandardCharsets.UTF_8);
 		this.maxBodyBytes = Math.toIntExact(properties.maxBodySize().toBytes());
-		this.parser = new WebhookEventParser(json, System::currentTimeMillis);
+		Counter truncated = Counter.builder("balas.webhook.truncated")
+			.description("Texts longer than Instagram's 1000 bytes, cut before they were recorded")
+			.register(meters);
+		this.parser = new WebhookEventParser(json, System::currentTimeMillis, truncated::increment);
 		this.journal = journal;
 		this.meters = meters;
 		this.ackTimer = Timer.builder("balas.webhook.ack")

@@ -11,6 +11,7 @@ import java.util.function.LongSupplier;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 import id.posindonesia.balas.inbox.EventKind;
 import id.posindonesia.balas.inbox.InboundEvent;
@@ -27,13 +28,21 @@ final class WebhookEventParser {
 	// Meta sends entry.time in seconds for changes and in milliseconds for messaging
 	private static final long MILLIS_THRESHOLD = 100_000_000_000L;
 
+	// Instagram's own limit for a DM; a longer text was not written in Instagram, and must not bloat the stream
+	static final int MAX_TEXT_BYTES = 1000;
+
+	static final String TRUNCATED = "balas_truncated";
+
 	private final ObjectMapper json;
 
 	private final LongSupplier clock;
 
-	WebhookEventParser(ObjectMapper json, LongSupplier clock) {
+	private final Runnable onTruncated;
+
+	WebhookEventParser(ObjectMapper json, LongSupplier clock, Runnable onTruncated) {
 		this.json = json;
 		this.clock = clock;
+		this.onTruncated = onTruncated;
 	}
 
 	List<InboundEvent> parse(byte[] body) {
@@ -74,6 +83,7 @@ final class WebhookEventParser {
 
 	private InboundEvent messagingEvent(String account, long entryTime, JsonNode item, boolean standby) {
 		JsonNode message = item.path("message");
+		truncateText(message);
 		boolean echo = message.path("is_echo").asBoolean(false);
 		String customer = idOf(echo ? item.path("recipient") : item.path("sender"));
 		long timestamp = item.path("timestamp").isNumber() ? millis(item.path("timestamp").asLong()) : fallback(entryTime);
@@ -115,6 +125,7 @@ final class WebhookEventParser {
 
 	private InboundEvent changeEvent(String account, long entryTime, JsonNode change) {
 		JsonNode value = change.path("value");
+		truncateText(value);
 		String field = change.path("field").asString("");
 		long timestamp = value.path("timestamp").isNumber() ? millis(value.path("timestamp").asLong()) : fallback(entryTime);
 		return switch (field) {
@@ -132,6 +143,26 @@ final class WebhookEventParser {
 		String customer = idOf(item.path("sender"));
 		return new InboundEvent(EventKind.UNKNOWN, account, customer, fallback(entryTime),
 				digest(EventKind.UNKNOWN, account, item), item.toString());
+	}
+
+	/** Cuts an over-long {@code text} at {@link #MAX_TEXT_BYTES} on a character boundary and marks the item. */
+	private void truncateText(JsonNode holder) {
+		JsonNode text = holder.path("text");
+		if (!(holder instanceof ObjectNode object) || !text.isString()) {
+			return;
+		}
+		byte[] utf8 = text.asString().getBytes(StandardCharsets.UTF_8);
+		if (utf8.length <= MAX_TEXT_BYTES) {
+			return;
+		}
+		int end = MAX_TEXT_BYTES;
+		// never cut inside a character: continuation bytes look like 10xxxxxx
+		while (end > 0 && (utf8[end] & 0xC0) == 0x80) {
+			end--;
+		}
+		object.put("text", new String(utf8, 0, end, StandardCharsets.UTF_8));
+		object.put(TRUNCATED, utf8.length);
+		onTruncated.run();
 	}
 
 	private static String idOf(JsonNode participant) {

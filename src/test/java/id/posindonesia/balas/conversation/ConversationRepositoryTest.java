@@ -2,10 +2,14 @@ package id.posindonesia.balas.conversation;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
-import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,6 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @BalasIntegrationTest
 class ConversationRepositoryTest {
 
+	private static final Instant START = Instant.parse("2026-11-28T08:00:00Z");
+
 	@Autowired
 	private ConversationRepository conversations;
 
@@ -26,39 +32,94 @@ class ConversationRepositoryTest {
 
 	@Test
 	void anUnknownConversationStartsNew() {
-		ConversationState state = conversations.find("17841400000000003:" + UUID.randomUUID()).block();
+		ConversationState state = conversations.find(newConversation()).block();
 
 		assertThat(state).isEqualTo(ConversationState.initial());
 	}
 
+	/**
+	 * Writer A reads the state, then waits until writer B has read the same version and written its change. A's write
+	 * must then be refused and A must decide again on B's state: without the version check A would overwrite B.
+	 */
 	@Test
-	void concurrentWritersNeverLoseAnUpdate() {
-		String conversation = "17841400000000003:" + UUID.randomUUID();
-		Instant start = Instant.parse("2026-11-28T08:00:00Z");
-		int writers = 12;
+	void aWriterThatReadAnOlderVersionDecidesAgainInsteadOfOverwriting() throws InterruptedException {
+		String conversation = newConversation();
+		CountDownLatch bWrote = new CountDownLatch(1);
+		AtomicInteger decisionsOfA = new AtomicInteger();
 
-		// like two instances racing: every update reads, changes and writes back at the same time
-		Flux.range(0, writers)
-			.parallel(4)
-			.runOn(Schedulers.parallel())
-			.flatMap(i -> conversations.update(conversation, state -> state.withInbound(start.plusSeconds(i))))
-			.sequential()
-			.blockLast(Duration.ofSeconds(20));
+		Mono<Void> a = conversations.commit(conversation, "event-a", state -> {
+			decisionsOfA.incrementAndGet();
+			return Mono.fromCallable(() -> bWrote.await(10, TimeUnit.SECONDS))
+				.subscribeOn(Schedulers.boundedElastic())
+				.thenReturn(Turn.silent(state.withState(state.state() + "+a")));
+		});
+		var pendingA = a.toFuture();
+		conversations.commit(conversation, "event-b", state -> Mono.just(Turn.silent(state.withState("b"))))
+			.block(Duration.ofSeconds(10));
+		bWrote.countDown();
+		pendingA.join();
 
 		ConversationState stored = conversations.find(conversation).block();
-		assertThat(stored.version()).isEqualTo(writers);
-		assertThat(stored.lastInboundAt()).isEqualTo(start.plusSeconds(writers - 1));
+		assertThat(stored.state()).isEqualTo("b+a");
+		assertThat(stored.version()).isEqualTo(2);
+		assertThat(decisionsOfA.get()).isEqualTo(2);
+	}
+
+	@Test
+	void anEventsTurnIsCommittedOnceEvenWhenTheEventIsProcessedAgain() {
+		String conversation = newConversation();
+
+		conversations.commit(conversation, "event-1",
+				state -> Mono.just(new Turn(state.withInbound(START), List.of("pertama")))).block();
+		conversations.commit(conversation, "event-1",
+				state -> Mono.just(new Turn(state.withState("changed on retry"), List.of("lagi")))).block();
+
+		ConversationState stored = conversations.find(conversation).block();
+		assertThat(stored.version()).isEqualTo(1);
+		assertThat(stored.state()).isEqualTo(ConversationState.NEW);
+		assertThat(redis.<String, String>opsForHash().entries(OutgoingMessages.key(conversation, "event-1"))
+			.collectMap(e -> e.getKey(), e -> e.getValue()).block())
+			.containsEntry("count", "1").containsEntry("text:1", "pertama");
+	}
+
+	@Test
+	void longRepliesAreCommittedAsSeveralMessagesInOrder() {
+		String conversation = newConversation();
+		StringBuilder reply = new StringBuilder();
+		for (int n = 1; n <= 150; n++) {
+			reply.append("langkah-").append(n).append(" selesai. ");
+		}
+
+		conversations.commit(conversation, "long", state -> Mono.just(new Turn(state, List.of(reply.toString()))))
+			.block();
+
+		var messages = redis.<String, String>opsForHash().entries(OutgoingMessages.key(conversation, "long"))
+			.collectMap(e -> e.getKey(), e -> e.getValue()).block();
+		int count = Integer.parseInt(messages.get("count"));
+		assertThat(count).isGreaterThan(1);
+		StringBuilder joined = new StringBuilder();
+		for (int i = 1; i <= count; i++) {
+			assertThat(messages.get("text:" + i).getBytes(java.nio.charset.StandardCharsets.UTF_8).length)
+				.isLessThanOrEqualTo(1000);
+			joined.append(messages.get("text:" + i)).append(' ');
+		}
+		assertThat(joined.toString().strip()).isEqualTo(reply.toString().strip());
 	}
 
 	@Test
 	void recordsExpireAfterTheConfiguredTtl() {
-		String conversation = "17841400000000003:" + UUID.randomUUID();
+		String conversation = newConversation();
 
-		conversations.update(conversation, state -> state.withState("greeted")).block();
+		conversations.commit(conversation, "e", state -> Mono.just(Turn.silent(state.withState("greeted")))).block();
 
-		Duration ttl = redis.getExpire("balas:conversation:" + conversation).block();
+		Duration ttl = redis.getExpire(ConversationRepository.stateKey(conversation)).block();
 		assertThat(ttl).isBetween(Duration.ofDays(29), Duration.ofDays(30));
-		assertThat(conversations.find(conversation).block().state()).isEqualTo("greeted");
+		Duration repliesTtl = redis.getExpire(OutgoingMessages.key(conversation, "e")).block();
+		assertThat(repliesTtl).isBetween(Duration.ofDays(2), Duration.ofDays(3));
+	}
+
+	private static String newConversation() {
+		return "17841400000000003:" + UUID.randomUUID();
 	}
 
 }

@@ -1,5 +1,7 @@
 package id.posindonesia.balas.graph;
 
+import java.net.ServerSocket;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +26,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.data.domain.Range;
 import org.springframework.data.redis.connection.stream.MapRecord;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
@@ -31,7 +34,7 @@ import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import id.posindonesia.balas.BalasIntegrationTest;
 import id.posindonesia.balas.SentMessages;
 import id.posindonesia.balas.config.InstagramProperties;
-import id.posindonesia.balas.config.Sandbox;
+import id.posindonesia.balas.sandbox.Sandbox;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
@@ -66,6 +69,9 @@ class GraphClientTest {
 
 	@Autowired
 	private FailedSends failedSends;
+
+	@Autowired
+	private ApplicationContext context;
 
 	private final List<StubMapping> stubs = new ArrayList<>();
 
@@ -121,16 +127,37 @@ class GraphClientTest {
 	}
 
 	@Test
-	void longRepliesGoOutAsSeveralMessagesInOrder() {
+	void aSendWhoseAnswerNeverComesIsNotRetried() {
 		String recipient = recipient();
-		String reply = "Nomor resi Kakak sudah kami catat. ".repeat(60);
+		stub(sendTo(recipient).willReturn(aResponse().withStatus(200).withFixedDelay(2_000)
+			.withBody("{\"recipient_id\":\"" + recipient + "\",\"message_id\":\"m1\"}")));
+		GraphClient impatient = GraphClients.withReadTimeout(context, Duration.ofMillis(300));
 
-		graph.sendText(ACCOUNT, recipient, reply).block(Duration.ofSeconds(10));
+		assertThatThrownBy(() -> impatient.sendText(ACCOUNT, recipient, "sekali saja").block(Duration.ofSeconds(10)))
+			.isInstanceOf(SendOutcomeUnknownException.class);
 
-		List<Map<String, String>> sent = SentMessages.textsTo(server(), recipient);
-		assertThat(sent).hasSize(MessageChunker.split(reply).size()).hasSizeGreaterThan(1);
-		assertThat(sent).extracting(call -> call.get("message"))
-			.allSatisfy(message -> assertThat(message).startsWith("{").contains("Nomor resi"));
+		assertThat(SentMessages.textsTo(server(), recipient)).hasSize(1);
+	}
+
+	@Test
+	void aSendThatCouldNotConnectIsRetriedSinceNothingWasDelivered() throws Exception {
+		int closedPort;
+		try (ServerSocket socket = new ServerSocket(0)) {
+			closedPort = socket.getLocalPort();
+		}
+		GraphProperties unreachable = new GraphProperties(URI.create("http://127.0.0.1:" + closedPort),
+				properties.version(), properties.connectTimeout(), properties.readTimeout(), properties.callTimeout(),
+				properties.senderActionTimeout(), properties.maxConcurrentCalls());
+		RetryRegistry retries = RetryRegistry.of(RetryConfig.custom().maxAttempts(3).waitDuration(Duration.ofMillis(10))
+			.retryOnException(new TransientGraphFailure()).build());
+		GraphClient client = new GraphClient(unreachable, instagram, sandboxProvider,
+				CircuitBreakerRegistry.ofDefaults(), retries,
+				RateLimiterRegistry.of(Map.of("graph-account", RateLimiterConfig.ofDefaults())), failedSends);
+
+		assertThatThrownBy(() -> client.sendText(ACCOUNT, recipient(), "halo").block(Duration.ofSeconds(10)))
+			.isNotInstanceOf(SendOutcomeUnknownException.class);
+
+		assertThat(retries.retry("graph").getMetrics().getNumberOfFailedCallsWithRetryAttempt()).isEqualTo(1);
 	}
 
 	@Test

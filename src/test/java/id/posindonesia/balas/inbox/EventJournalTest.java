@@ -25,6 +25,7 @@ import id.posindonesia.balas.inbox.EventJournal.Recorded;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The group commit: bodies that arrive while a script call is in flight wait for the next call and share it, and
@@ -131,18 +132,44 @@ class EventJournalTest {
 	}
 
 	@Test
-	void aFailedCallFailsItsBodiesAndTheNextBodyIsWrittenAgain() {
+	void aFailedCallStoresNothingSoThatMetasRedeliveryIsRecordedAndProcessed() {
 		String run = "poisoned-" + System.nanoTime();
-		// an inbox key of the wrong type makes the script fail
-		redis.opsForValue().set(InboxKeys.inbox(ACCOUNT + ":" + run), "not a sorted set").block();
+		String inbox = InboxKeys.inbox(ACCOUNT + ":" + run);
+		InboundEvent event = event(run, "fails first");
+		Long streamLength = redis.opsForStream().size(InboxKeys.EVENTS).block();
+		// an inbox key of the wrong type makes the script fail, after the first event of the body was fine
+		redis.opsForValue().set(inbox, "not a sorted set").block();
 
 		assertThatExceptionOfType(DataAccessException.class)
-			.isThrownBy(() -> journal.record(List.of(event(run, "fails"))).block());
+			.isThrownBy(() -> journal.record(List.of(event(run + "-fine", "same body"), event)).block());
 
-		assertThat(journal.record(List.of(event(run + "-after", "works"))).block()).isEqualTo(new Recorded(1, 0));
-		assertThat(redis.opsForZSet().range(InboxKeys.inbox(ACCOUNT + ":" + run + "-after"), Range.unbounded())
-			.collectList()
-			.block()).hasSize(1);
+		assertThat(redis.hasKey(InboxKeys.seen(event.dedupeKey())).block()).isFalse();
+		assertThat(redis.hasKey(InboxKeys.seen(event(run + "-fine", "same body").dedupeKey())).block()).isFalse();
+		assertThat(redis.opsForStream().size(InboxKeys.EVENTS).block()).isEqualTo(streamLength);
+
+		// the key is repaired and Meta redelivers: the event is new, lands in its inbox and is processed
+		redis.delete(inbox).block();
+		assertThat(journal.record(List.of(event)).block()).isEqualTo(new Recorded(1, 0));
+		await().atMost(Duration.ofSeconds(10)).until(() -> redis.opsForZSet().size(inbox).block() == 0
+				&& redis.opsForStream().pending(InboxKeys.EVENTS, InboxKeys.GROUP).block().getTotalPendingMessages() == 0);
+	}
+
+	@Test
+	void aBodyQueuedBehindAStalledCallIsAnsweredWithinTheRecordTimeoutOfItsOwnArrival() throws InterruptedException {
+		String run = "queued-" + System.nanoTime();
+		try (RedisConnection connection = connectionFactory.getConnection()) {
+			// longer than two of the tests' 2 s record timeouts
+			pauseWrites(connection, 4500);
+			journal.record(List.of(event(run, "first"))).onErrorResume(ex -> Mono.empty()).subscribe();
+			Thread.sleep(1000);
+			long arrived = System.nanoTime();
+
+			assertThatExceptionOfType(QueryTimeoutException.class)
+				.isThrownBy(() -> journal.record(List.of(event(run, "queued"))).block(Duration.ofSeconds(10)));
+
+			Duration waited = Duration.ofNanos(System.nanoTime() - arrived);
+			assertThat(waited).isLessThan(Duration.ofMillis(2500));
+		}
 	}
 
 	/**

@@ -5,37 +5,40 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.data.domain.Range;
-import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
 import org.springframework.data.redis.connection.stream.Consumer;
 import org.springframework.data.redis.connection.stream.MapRecord;
-import org.springframework.data.redis.connection.stream.PendingMessage;
-import org.springframework.data.redis.connection.stream.PendingMessages;
 import org.springframework.data.redis.connection.stream.ReadOffset;
 import org.springframework.data.redis.connection.stream.StreamOffset;
 import org.springframework.data.redis.connection.stream.StreamReadOptions;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 
 import id.posindonesia.balas.BalasIntegrationTest;
+import id.posindonesia.balas.IsolatedRedis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The pipeline's promises under several instances: per-conversation order and exclusivity, takeover of what a
- * crashed instance held, and the dead-letter stream. The application's own worker is stopped meanwhile, and two
- * workers stand in for two Balas instances sharing one Redis.
+ * The pipeline's promises under several instances: per-conversation order and exclusivity while events keep
+ * arriving, backoff between attempts, takeover of what a crashed instance held however much else is pending, and
+ * the dead-letter stream. Each test has a Redis database of its own and workers standing in for Balas instances.
  */
 @BalasIntegrationTest
 class EventStreamWorkerTest {
@@ -43,168 +46,225 @@ class EventStreamWorkerTest {
 	private static final String ACCOUNT = "17841400000000099";
 
 	@Autowired
-	private EventStreamWorker applicationWorker;
+	private ApplicationContext context;
 
 	@Autowired
-	private EventJournal journal;
+	private InboxProperties defaults;
 
-	@Autowired
-	private ReactiveStringRedisTemplate redis;
-
-	@Autowired
-	private ReactiveRedisConnectionFactory connectionFactory;
-
-	@Autowired
-	private ConversationLock lock;
-
-	@Autowired
-	private InboxProperties properties;
-
-	@Autowired
-	private MeterRegistry meters;
+	private final MeterRegistry meters = new SimpleMeterRegistry();
 
 	private final List<EventStreamWorker> instances = new ArrayList<>();
 
 	private final RecordingHandler handler = new RecordingHandler();
 
+	private IsolatedRedis isolated;
+
+	private ReactiveStringRedisTemplate redis;
+
+	@BeforeEach
+	void ownDatabase() {
+		isolated = IsolatedRedis.database(context, 2);
+		redis = isolated.template();
+	}
+
 	@AfterEach
-	void restoreTheApplicationWorker() {
+	void stopInstances() {
 		instances.forEach(EventStreamWorker::stop);
-		if (!applicationWorker.isRunning()) {
-			applicationWorker.start();
-		}
+		isolated.close();
 	}
 
 	@Test
-	void twoInstancesProcessEachConversationOneEventAtATimeInTimestampOrder() {
-		applicationWorker.stop();
-		List<InboundEvent> events = new ArrayList<>();
+	void twoInstancesKeepEveryConversationInOrderWhileEventsKeepArriving() {
+		startInstances(2, defaults);
+		EventJournal journal = journal(defaults);
+		int conversations = 40;
+		int perConversation = 15;
 		long base = System.currentTimeMillis();
-		for (int conversation = 0; conversation < 6; conversation++) {
-			for (int n = 0; n < 15; n++) {
-				events.add(event("order-" + conversation + "-" + base, base + n * 1000L, "n" + n));
-			}
-		}
-		Collections.shuffle(events, new Random(7));
-		// delivered in many small webhook bodies, out of order, as Meta's retries can do
-		for (int i = 0; i < events.size(); i += 4) {
-			journal.record(events.subList(i, Math.min(i + 4, events.size()))).block();
-		}
 
-		startInstances(2);
+		// each conversation's events arrive one body at a time, in order, all conversations at once, while both
+		// instances are already consuming
+		Flux.range(0, conversations)
+			.flatMap(c -> Flux.range(0, perConversation)
+				.concatMap(n -> journal.record(List.of(event("live-" + c, base + n, "n" + n))))
+				.subscribeOn(Schedulers.parallel()))
+			.blockLast(Duration.ofSeconds(30));
 
-		await().atMost(Duration.ofSeconds(30)).until(() -> handler.handled.size() == events.size());
+		await().atMost(Duration.ofSeconds(30)).until(() -> handler.handled.size() == conversations * perConversation);
 		assertThat(handler.overlaps.get()).as("events of one conversation processed at the same time").isZero();
 		handler.timestampsByConversation().forEach((conversation, timestamps) ->
-			assertThat(timestamps).as(conversation).isSortedAccordingTo(Long::compare).hasSize(15));
+			assertThat(timestamps).as(conversation).isSortedAccordingTo(Long::compare).hasSize(perConversation));
 		assertThat(handler.handled).extracting(InboundEvent::dedupeKey).doesNotHaveDuplicates();
 		await().atMost(Duration.ofSeconds(5)).until(() -> pendingCount() == 0);
 	}
 
 	@Test
-	void eventsWithTheSameTimestampKeepTheOrderOfTheirBody() {
-		applicationWorker.stop();
-		String customer = "same-ms-" + System.nanoTime();
+	void eventsStampedWithTheSameMillisecondKeepTheOrderTheyArrivedInAcrossBodies() {
+		EventJournal journal = journal(defaults);
 		long now = System.currentTimeMillis();
-		List<InboundEvent> body = new ArrayList<>();
-		for (int n = 0; n < 14; n++) {
-			body.add(event(customer, now, "n" + n));
+		List<InboundEvent> bodyA = List.of(event("same-ms", now, "a0"), event("same-ms", now, "a1"),
+				event("same-ms", now, "a2"));
+		List<InboundEvent> bodyB = List.of(event("same-ms", now, "b0"));
+		List<InboundEvent> large = new ArrayList<>();
+		for (int n = 0; n < 1_200; n++) {
+			large.add(event("same-ms-large", now, "l" + n));
 		}
-		journal.record(body).block();
+		journal.record(bodyA).block();
+		journal.record(bodyB).block();
+		journal.record(large).block();
 
-		startInstances(1);
+		startInstances(1, defaults);
 
-		await().atMost(Duration.ofSeconds(15)).until(() -> handler.handledFor(customer).size() == 14);
-		assertThat(handler.handledFor(customer)).extracting(InboundEvent::dedupeKey)
-			.containsExactlyElementsOf(body.stream().map(InboundEvent::dedupeKey).toList());
+		await().atMost(Duration.ofSeconds(30)).until(() -> handler.handled.size() == 4 + large.size());
+		assertThat(handler.handledFor("same-ms")).extracting(InboundEvent::dedupeKey)
+			.containsExactly(key("same-ms", "a0"), key("same-ms", "a1"), key("same-ms", "a2"), key("same-ms", "b0"));
+		assertThat(handler.handledFor("same-ms-large")).extracting(InboundEvent::dedupeKey)
+			.containsExactlyElementsOf(large.stream().map(InboundEvent::dedupeKey).toList());
 	}
 
 	@Test
-	void anEventHeldByACrashedInstanceIsClaimedAndFinishedByAnother() {
-		applicationWorker.stop();
-		InboundEvent event = event("crash-" + System.nanoTime(), System.currentTimeMillis(), "orphan");
-		journal.record(List.of(event)).block();
-		// the "crashed" instance reads the event and dies before acknowledging it; the application worker that was
-		// just stopped may have had a read in flight that took it first, and is then just as dead
-		redis.opsForStream()
-			.read(Consumer.from(InboxKeys.GROUP, "crashed-instance"), StreamReadOptions.empty().count(1000),
-					StreamOffset.create(InboxKeys.EVENTS, ReadOffset.lastConsumed()))
-			.blockLast();
-		String streamId = redis.opsForZSet().range(InboxKeys.inbox(event.conversationId()), Range.closed(0L, 0L)).blockFirst();
-		assertThat(holderOf(streamId)).isNotNull();
+	void aFailedEventIsRetriedAfterItsOwnDelayDoublingEachTime() {
+		// claims come far later than the retries are due: only the worker's own timers can retry in time
+		InboxProperties properties = with(defaults, p -> new InboxProperties(p.recordTimeout(), p.dedupeTtl(),
+				p.concurrency(), Duration.ofSeconds(30), p.claimInterval(), p.lockLease(), 5, Duration.ofMillis(300),
+				p.deadLetterCapacity(), p.handlerTimeout(), p.shutdownGrace(), p.retention()));
+		handler.failuresBeforeSuccess.set(3);
+		journal(properties).record(List.of(event("flaky", System.currentTimeMillis(), "fail"))).block();
 
-		startInstances(1);
+		startInstances(1, properties);
 
-		await().atMost(Duration.ofSeconds(15)).until(() -> handler.handledFor(event.customer()).size() == 1);
-		await().atMost(Duration.ofSeconds(5)).until(() -> holderOf(streamId) == null);
+		await().atMost(Duration.ofSeconds(10)).until(() -> handler.handledFor("flaky").size() == 1);
+		List<Long> waits = handler.waitsBetweenAttempts();
+		assertThat(waits).hasSize(3);
+		for (int attempt = 0; attempt < waits.size(); attempt++) {
+			long expected = 300L << attempt;
+			assertThat(waits.get(attempt)).as("wait before attempt %d", attempt + 2).isBetween(expected, expected + 700);
+		}
 	}
 
 	@Test
 	void anEventThatKeepsFailingGoesToTheDeadLetterStreamAndTheConversationMovesOn() {
-		applicationWorker.stop();
-		String customer = "poison-" + System.nanoTime();
+		String customer = "poison";
 		long now = System.currentTimeMillis();
-		double deadLetteredBefore = meters.counter("balas.events.dead_lettered").count();
+		EventJournal journal = journal(defaults);
 		// several cues for one conversation: each of them must not spend another attempt on the failing event
 		journal.record(List.of(event(customer, now, "throw"), event(customer, now + 1, "after"))).block();
 		journal.record(List.of(event(customer, now + 2, "later"))).block();
 		journal.record(List.of(event(customer, now + 3, "latest"))).block();
 
-		startInstances(1);
+		startInstances(1, defaults);
 
-		// the conversation moves on once the failing event is dead-lettered: all three later events are handled
 		await().atMost(Duration.ofSeconds(20)).until(() -> handler.handledFor(customer).size() == 3);
-		assertThat(handler.attempts.get(customer + "/throw")).isEqualTo(properties.maxAttempts());
+		assertThat(handler.attempts.get(customer + "/throw")).isEqualTo(defaults.maxAttempts());
 		assertThat(handler.handledFor(customer)).extracting(InboundEvent::timestamp).containsExactly(now + 1, now + 2, now + 3);
-		for (int attempt = 1; attempt < handler.failedAt.size(); attempt++) {
-			long wait = handler.failedAt.get(attempt) - handler.failedAt.get(attempt - 1);
-			assertThat(wait).as("wait before attempt %d", attempt + 1)
-				.isGreaterThanOrEqualTo(properties.firstRetryDelay().toMillis() << (attempt - 1));
-		}
-		assertThat(meters.counter("balas.events.dead_lettered").count()).isEqualTo(deadLetteredBefore + 1);
+		assertThat(meters.counter("balas.events.dead_lettered").count()).isEqualTo(1);
 		List<MapRecord<String, Object, Object>> deadLetters = redis.opsForStream()
 			.range(InboxKeys.DEAD_LETTER, Range.unbounded())
-			.filter(record -> customer.equals(record.getValue().get("customer")))
 			.collectList()
 			.block();
 		assertThat(deadLetters).singleElement().satisfies(record -> {
-			assertThat(record.getValue()).containsEntry("attempts", Integer.toString(properties.maxAttempts()));
+			assertThat(record.getValue()).containsEntry("attempts", Integer.toString(defaults.maxAttempts()))
+				.containsEntry("customer", customer);
 			assertThat((String) record.getValue().get("error")).contains("poisoned");
 			assertThat((String) record.getValue().get("payload")).contains("throw");
 		});
 	}
 
-	private void startInstances(int count) {
+	@Test
+	void anAbandonedEventIsClaimedEvenBehindHundredsOfEventsWaitingForTheirConversation() {
+		EventJournal journal = journal(defaults);
+		long now = System.currentTimeMillis();
+		// 300 conversations held by a live instance elsewhere: their cues stay pending however often they are claimed
+		for (int c = 0; c < 300; c++) {
+			String conversation = InboundEvent.conversationOf(ACCOUNT, "held-" + c, "-");
+			redis.opsForValue().set(InboxKeys.lock(conversation), "live-elsewhere", Duration.ofMinutes(5)).block();
+			journal.record(List.of(event("held-" + c, now, "m"))).block();
+		}
+		journal.record(List.of(event("orphan", now + 1, "m"))).block();
+		readAs("crashed-instance");
+
+		startInstances(1, defaults);
+
+		await().atMost(Duration.ofSeconds(15)).until(() -> handler.handledFor("orphan").size() == 1);
+		assertThat(handler.handled).hasSize(1);
+	}
+
+	@Test
+	void anEventHeldByACrashedInstanceIsClaimedAndFinishedByAnother() {
+		EventJournal journal = journal(defaults);
+		journal.record(List.of(event("crash", System.currentTimeMillis(), "orphan"))).block();
+		readAs("crashed-instance");
+		assertThat(pendingCount()).isEqualTo(1);
+
+		startInstances(1, defaults);
+
+		await().atMost(Duration.ofSeconds(15)).until(() -> handler.handledFor("crash").size() == 1);
+		await().atMost(Duration.ofSeconds(5)).until(() -> pendingCount() == 0);
+	}
+
+	@Test
+	void aConversationWithTwentyThousandWaitingEventsIsWorkedThroughInOrder() {
+		EventJournal journal = journal(defaults);
+		long base = System.currentTimeMillis();
+		int events = 20_000;
+		for (int from = 0; from < events; from += 1_000) {
+			List<InboundEvent> body = new ArrayList<>();
+			for (int n = from; n < from + 1_000; n++) {
+				body.add(event("deep", base + n, "n" + n));
+			}
+			journal.record(body).block();
+		}
+		handler.delay = Duration.ZERO;
+
+		startInstances(1, defaults);
+
+		await().atMost(Duration.ofSeconds(120)).until(() -> handler.handled.size() == events);
+		assertThat(handler.handled).extracting(InboundEvent::timestamp).isSortedAccordingTo(Long::compare);
+	}
+
+	private void startInstances(int count, InboxProperties properties) {
 		for (int i = 0; i < count; i++) {
-			EventStreamWorker instance = new EventStreamWorker(redis, connectionFactory, lock, handler, properties, meters);
+			EventStreamWorker instance = new EventStreamWorker(redis, isolated.connectionFactory(), handler, properties,
+					meters);
 			instances.add(instance);
 			instance.start();
 		}
+	}
+
+	private EventJournal journal(InboxProperties properties) {
+		return new EventJournal(redis, properties, meters);
+	}
+
+	/** Reads every new entry as a consumer that then dies without acknowledging any. */
+	private void readAs(String consumer) {
+		redis.execute(LuaScripts.CREATE_GROUP, List.of(InboxKeys.EVENTS), List.of(InboxKeys.GROUP)).blockLast();
+		redis.opsForStream()
+			.read(Consumer.from(InboxKeys.GROUP, consumer), StreamReadOptions.empty().count(100_000),
+					StreamOffset.create(InboxKeys.EVENTS, ReadOffset.lastConsumed()))
+			.collectList()
+			.block();
 	}
 
 	private long pendingCount() {
 		return redis.opsForStream().pending(InboxKeys.EVENTS, InboxKeys.GROUP).block().getTotalPendingMessages();
 	}
 
-	/** The consumer that holds the stream entry unacknowledged, or null once it is acknowledged. */
-	private String holderOf(String streamId) {
-		PendingMessages pending = redis.opsForStream()
-			.pending(InboxKeys.EVENTS, InboxKeys.GROUP, Range.unbounded(), 10_000)
-			.block();
-		return pending.stream()
-			.filter(message -> message.getIdAsString().equals(streamId))
-			.map(PendingMessage::getConsumerName)
-			.findFirst()
-			.orElse(null);
+	private static InboxProperties with(InboxProperties properties, UnaryOperator<InboxProperties> change) {
+		return change.apply(properties);
 	}
 
 	private static InboundEvent event(String customer, long timestamp, String marker) {
 		String payload = "{\"marker\":\"" + marker + "\",\"timestamp\":" + timestamp + "}";
-		return new InboundEvent(EventKind.MESSAGE, ACCOUNT, customer, timestamp, "test:" + customer + ":" + marker,
-				payload);
+		return new InboundEvent(EventKind.MESSAGE, ACCOUNT, customer, timestamp, key(customer, marker), payload);
 	}
 
-	/** Records what it handles, throws on events marked "throw", and notices two events of one conversation at once. */
+	private static String key(String customer, String marker) {
+		return "test:" + customer + ":" + marker;
+	}
+
+	/**
+	 * Records what it handles, throws on events marked "throw" (and on "fail" until told otherwise), and notices two
+	 * events of one conversation at once.
+	 */
 	private static final class RecordingHandler implements InboundEventHandler {
 
 		final List<InboundEvent> handled = new CopyOnWriteArrayList<>();
@@ -213,34 +273,49 @@ class EventStreamWorkerTest {
 
 		final AtomicInteger overlaps = new AtomicInteger();
 
-		private final Map<String, AtomicInteger> busy = new ConcurrentHashMap<>();
+		final AtomicInteger failuresBeforeSuccess = new AtomicInteger();
 
 		final List<Long> failedAt = new CopyOnWriteArrayList<>();
 
+		volatile Duration delay = Duration.ofMillis(5);
+
+		private final Map<String, AtomicInteger> busy = new ConcurrentHashMap<>();
+
 		@Override
-		public Mono<Void> handle(InboundEvent event, long receivedAt) {
+		public Mono<Void> handle(InboundEvent event, EventContext context) {
 			if (event.payload().contains("\"throw\"")) {
 				// a handler that fails before returning its Mono, as a mapping error would
-				failedAt.add(System.currentTimeMillis());
 				attempts.merge(event.customer() + "/throw", 1, Integer::sum);
 				throw new IllegalStateException("poisoned event");
 			}
+			if (event.payload().contains("\"fail\"") && failuresBeforeSuccess.getAndDecrement() > 0) {
+				failedAt.add(System.currentTimeMillis());
+				return Mono.error(new IllegalStateException("not yet"));
+			}
+			if (event.payload().contains("\"fail\"")) {
+				failedAt.add(System.currentTimeMillis());
+			}
 			AtomicInteger inFlight = busy.computeIfAbsent(event.conversationId(), id -> new AtomicInteger());
-			return Mono.fromRunnable(() -> {
-				if (inFlight.incrementAndGet() > 1) {
-					overlaps.incrementAndGet();
-				}
-			})
-				.then(Mono.delay(Duration.ofMillis(5)))
-				.then(Mono.defer(() -> {
-					inFlight.decrementAndGet();
-					handled.add(event);
-					return Mono.<Void>empty();
-				}));
+			if (inFlight.incrementAndGet() > 1) {
+				overlaps.incrementAndGet();
+			}
+			Mono<Long> pause = delay.isZero() ? Mono.just(0L) : Mono.delay(delay);
+			return pause.then(Mono.fromRunnable(() -> {
+				inFlight.decrementAndGet();
+				handled.add(event);
+			}));
 		}
 
 		List<InboundEvent> handledFor(String customer) {
 			return handled.stream().filter(event -> event.customer().equals(customer)).toList();
+		}
+
+		List<Long> waitsBetweenAttempts() {
+			List<Long> waits = new ArrayList<>();
+			for (int i = 1; i < failedAt.size(); i++) {
+				waits.add(failedAt.get(i) - failedAt.get(i - 1));
+			}
+			return Collections.unmodifiableList(waits);
 		}
 
 		Map<String, List<Long>> timestampsByConversation() {

@@ -2,6 +2,7 @@ package id.posindonesia.balas.webhook;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
@@ -17,7 +18,10 @@ class WebhookEventParserTest {
 
 	private static final long NOW = 1_800_000_000_000L;
 
-	private final WebhookEventParser parser = new WebhookEventParser(JsonMapper.builder().build(), () -> NOW);
+	private final AtomicInteger truncated = new AtomicInteger();
+
+	private final WebhookEventParser parser = new WebhookEventParser(JsonMapper.builder().build(), () -> NOW,
+			truncated::incrementAndGet);
 
 	private List<InboundEvent> parse(String fixture) {
 		return parser.parse(MetaWebhooks.fixture(fixture));
@@ -34,6 +38,31 @@ class WebhookEventParserTest {
 		assertThat(event.timestamp()).isEqualTo(1764300000123L);
 		assertThat(event.dedupeKey()).isEqualTo("mid:17841400000000001:aWdfZAG1faXRlbToxOklHTWVzc2FnZAUlEOjE3ODQxNDAwMDAwMDAwMDE");
 		assertThat(event.payload()).contains("\"text\":\"min paket aku udh 3 hari blm nyampe");
+	}
+
+	@Test
+	void aTextLongerThanInstagramAllowsIsCutOnACharacterBoundaryAndMarked() {
+		// 300 KB, with a 2-byte character straddling the 1000-byte limit
+		String text = "a".repeat(999) + "é" + "b".repeat(300_000);
+		byte[] body = MetaWebhooks.textMessage("17841400000000001", "6100000000000009", "m-long", NOW, text);
+
+		InboundEvent event = parser.parse(body).get(0);
+
+		assertThat(event.payload().getBytes(StandardCharsets.UTF_8).length).isLessThan(2_000);
+		assertThat(event.payload()).contains("\"text\":\"" + "a".repeat(999) + "\"")
+			.contains("\"balas_truncated\":" + (1001 + 300_000));
+		assertThat(truncated.get()).isEqualTo(1);
+	}
+
+	@Test
+	void aTextWithinTheLimitIsKeptAsSent() {
+		String text = "é".repeat(500);
+		InboundEvent event = parser
+			.parse(MetaWebhooks.textMessage("17841400000000001", "6100000000000009", "m-ok", NOW, text))
+			.get(0);
+
+		assertThat(event.payload()).contains(text).doesNotContain("balas_truncated");
+		assertThat(truncated.get()).isZero();
 	}
 
 	@Test
@@ -93,6 +122,9 @@ class WebhookEventParserTest {
 		assertThat(mentions).extracting(InboundEvent::dedupeKey)
 			.containsExactly("mention:17841400000000001:18000000000000011", "mention:17841400000000001:18000000000000013");
 		assertThat(mentions).extracting(InboundEvent::customer).containsOnly(InboundEvent.NO_CUSTOMER);
+		// with no customer to keep in order, each mention is a conversation of its own rather than one shared queue
+		assertThat(mentions).extracting(InboundEvent::conversationId).doesNotHaveDuplicates()
+			.allSatisfy(id -> assertThat(id).startsWith("17841400000000001:-:"));
 	}
 
 	@Test

@@ -1,4 +1,4 @@
-package id.posindonesia.balas.config;
+package id.posindonesia.balas.sandbox;
 
 import java.net.URI;
 

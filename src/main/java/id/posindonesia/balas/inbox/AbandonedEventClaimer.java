@@ -1,0 +1,95 @@
+package id.posindonesia.balas.inbox;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.data.redis.connection.stream.RecordId;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+
+/**
+ * Takes over events whose consumer stopped acknowledging them for {@code claim-min-idle}: an instance that died, or
+ * one whose conversation was locked at the time. Every round first tells the group which events this instance is
+ * still working on, so that it never looks dead to the others, then claims one page of the whole pending list.
+ *
+ * <p>A page is read whole before its events are processed. Lettuce stops reading the shared connection while a
+ * multi-element reply waits for demand, so streaming a reply into work that itself needs Redis would freeze every
+ * command on that connection until it timed out.
+ */
+class AbandonedEventClaimer {
+
+	private static final Logger log = LoggerFactory.getLogger(AbandonedEventClaimer.class);
+
+	private static final String SCAN_START = "0-0";
+
+	private static final int PAGE = 100;
+
+	private static final int KEEP_ALIVE_BATCH = 1000;
+
+	private final ReactiveStringRedisTemplate redis;
+
+	private final ConversationRunner runner;
+
+	private final InboxProperties properties;
+
+	private final String consumerName;
+
+	private final AtomicReference<String> cursor = new AtomicReference<>(SCAN_START);
+
+	AbandonedEventClaimer(ReactiveStringRedisTemplate redis, ConversationRunner runner, InboxProperties properties,
+			String consumerName) {
+		this.redis = redis;
+		this.runner = runner;
+		this.properties = properties;
+		this.consumerName = consumerName;
+	}
+
+	Flux<Void> run(Mono<Void> stopping) {
+		return Flux.interval(properties.claimInterval())
+			// a round slower than the interval skips ticks rather than failing the loop
+			.onBackpressureDrop()
+			.takeUntilOther(stopping)
+			.concatMap(tick -> keepOwnEventsClaimed().thenMany(claimPage()).onErrorResume(ex -> {
+				log.warn("Claiming abandoned events failed: {}", ex.toString());
+				return Mono.empty();
+			}));
+	}
+
+	private Mono<Void> keepOwnEventsClaimed() {
+		List<String> ids = runner.inFlight().stream().map(RecordId::getValue).toList();
+		return Flux.range(0, (ids.size() + KEEP_ALIVE_BATCH - 1) / KEEP_ALIVE_BATCH)
+			.concatMap(batch -> {
+				List<String> args = new ArrayList<>(List.of(InboxKeys.GROUP, consumerName));
+				args.addAll(ids.subList(batch * KEEP_ALIVE_BATCH, Math.min(ids.size(), (batch + 1) * KEEP_ALIVE_BATCH)));
+				return redis.execute(LuaScripts.KEEP_CLAIMED, List.of(InboxKeys.EVENTS), args);
+			})
+			.then();
+	}
+
+	private Flux<Void> claimPage() {
+		return redis
+			.execute(LuaScripts.CLAIM_ABANDONED, List.of(InboxKeys.EVENTS),
+					List.of(InboxKeys.GROUP, consumerName, Long.toString(properties.claimMinIdle().toMillis()),
+							cursor.get(), Integer.toString(PAGE)))
+			.next()
+			.flatMapMany(page -> {
+				cursor.set(page.get(0));
+				List<Cue> cues = new ArrayList<>();
+				for (int i = 1; i + 3 < page.size(); i += 4) {
+					cues.add(new Cue(RecordId.of(page.get(i)),
+							InboundEvent.conversationOf(page.get(i + 1), page.get(i + 2), page.get(i + 3))));
+				}
+				if (!cues.isEmpty()) {
+					log.info("Claimed {} abandoned events", cues.size());
+				}
+				return Flux.fromIterable(cues);
+			})
+			.flatMap(runner::process, properties.concurrency());
+	}
+
+}

@@ -1,0 +1,136 @@
+package id.posindonesia.balas;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
+
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.data.redis.connection.stream.Consumer;
+import org.springframework.data.redis.connection.stream.ReadOffset;
+import org.springframework.data.redis.connection.stream.StreamOffset;
+import org.springframework.data.redis.connection.stream.StreamReadOptions;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import id.posindonesia.balas.sandbox.Sandbox;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * An instance dies holding 500 conversations' events, unacknowledged. The survivor must take all of them over and
+ * answer each customer exactly once, while its health check and webhook keep answering promptly: claiming a backlog
+ * must not starve the Redis connection that the request path shares.
+ */
+@BalasIntegrationTest
+class PipelineRecoveryTest {
+
+	private static final String ACCOUNT = "17841400000000005";
+
+	private static final int CUSTOMERS = 500;
+
+	@Autowired
+	private WebTestClient client;
+
+	@Autowired
+	private Sandbox sandbox;
+
+	@Autowired
+	private ReactiveStringRedisTemplate redis;
+
+	@Autowired
+	private List<SmartLifecycle> lifecycles;
+
+	private final List<StubMapping> stubs = new ArrayList<>();
+
+	@AfterEach
+	void restore() {
+		stubs.forEach(sandbox.server()::removeStub);
+		worker().start();
+	}
+
+	@Test
+	void aSurvivorAnswersEveryEventADeadInstanceHeldOnceWhileStayingResponsive() {
+		// a Graph API that takes its time, so that the takeover overlaps the probes below
+		stubs.add(sandbox.server().stubFor(post(urlPathMatching("/v[0-9.]+/me/messages")).atPriority(0)
+			.withRequestBody(matching(".*65000000.*"))
+			.willReturn(aResponse().withStatus(200).withFixedDelay(150)
+				.withBody("{\"recipient_id\":\"x\",\"message_id\":\"m\"}"))));
+		worker().stop();
+		long now = System.currentTimeMillis();
+		List<String> customers = IntStream.range(0, CUSTOMERS).mapToObj(n -> "65000000" + (now % 100_000_000) + n).toList();
+		customers.forEach(customer -> deliver(MetaWebhooks.textMessage(ACCOUNT, customer, "mid-" + customer, now, "halo min")));
+		// the instance that read them dies without acknowledging any
+		redis.opsForStream()
+			.read(Consumer.from("balas", "killed-instance"), StreamReadOptions.empty().count(100_000),
+					StreamOffset.create("balas:{inbox}:events", ReadOffset.lastConsumed()))
+			.collectList()
+			.block();
+
+		long started = System.nanoTime();
+		worker().start();
+		AtomicLong slowestProbe = new AtomicLong();
+		Disposable probes = Flux.interval(Duration.ofMillis(100))
+			.concatMap(tick -> Mono.fromRunnable(() -> {
+				long probe = System.nanoTime();
+				client.get().uri("/actuator/health").exchange().expectStatus().isOk();
+				deliver(MetaWebhooks.textMessage(ACCOUNT, "probe-" + tick, "probe-" + now + "-" + tick,
+						System.currentTimeMillis(), "tes"));
+				slowestProbe.accumulateAndGet(System.nanoTime() - probe, Math::max);
+			}).subscribeOn(reactor.core.scheduler.Schedulers.boundedElastic()))
+			.subscribe();
+		try {
+			await().atMost(Duration.ofSeconds(61)).pollInterval(Duration.ofMillis(500))
+				.until(() -> answered(customers) == CUSTOMERS);
+		}
+		finally {
+			probes.dispose();
+		}
+
+		Duration recovery = Duration.ofNanos(System.nanoTime() - started);
+		System.out.printf("Recovery of %d events: %d ms; slowest health + webhook probe: %d ms%n", CUSTOMERS,
+				recovery.toMillis(), Duration.ofNanos(slowestProbe.get()).toMillis());
+		assertThat(Duration.ofNanos(slowestProbe.get())).isLessThan(Duration.ofSeconds(1));
+		Map<String, Long> counts = SentMessages.textCountsByRecipient(sandbox.server());
+		customers.forEach(customer -> assertThat(counts.get(customer)).as(customer).isEqualTo(1));
+	}
+
+	private long answered(List<String> customers) {
+		Map<String, Long> counts = SentMessages.textCountsByRecipient(sandbox.server());
+		return customers.stream().filter(counts::containsKey).count();
+	}
+
+	private SmartLifecycle worker() {
+		return lifecycles.stream()
+			.filter(lifecycle -> lifecycle.getClass().getSimpleName().equals("EventStreamWorker"))
+			.findFirst()
+			.orElseThrow();
+	}
+
+	private void deliver(byte[] body) {
+		client.post()
+			.uri("/webhooks/instagram")
+			.contentType(MediaType.APPLICATION_JSON)
+			.header("X-Hub-Signature-256", MetaWebhooks.signature(body))
+			.bodyValue(body)
+			.exchange()
+			.expectStatus().isOk();
+	}
+
+}
