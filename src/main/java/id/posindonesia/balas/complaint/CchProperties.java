@@ -1,0 +1,41 @@
+package id.posindonesia.balas.complaint;
+
+import java.net.URI;
+import java.time.Duration;
+
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Where and how complaint reports are delivered to the contact center's complaint application (CCH).
+ *
+ * @param webhookUrl the endpoint ({@code CCH_WEBHOOK_URL}); unset means the sandbox's {@code /cch/reports}
+ * @param requestTimeout the longest one delivery attempt may take, connecting included
+ * @param pollInterval how often an instance looks for due reports
+ * @param lease how long a report claimed by an instance is left to it; one that dies with it is retried after this
+ * @param batchSize reports claimed at once
+ * @param concurrency deliveries in flight at once per instance
+ * @param firstRetryDelay the wait after a report's first failed attempt, doubled after each further one
+ * @param maxRetryDelay the longest wait between two attempts; reports are retried for as long as it takes
+ */
+@Validated
+@ConfigurationProperties("balas.cch")
+record CchProperties(URI webhookUrl, @DefaultValue("2s") @NotNull Duration connectTimeout,
+		@DefaultValue("10s") @NotNull Duration requestTimeout, @DefaultValue("1s") @NotNull Duration pollInterval,
+		@DefaultValue("60s") @NotNull Duration lease, @DefaultValue("50") @Min(1) @Max(1000) int batchSize,
+		@DefaultValue("8") @Min(1) @Max(256) int concurrency, @DefaultValue("10s") @NotNull Duration firstRetryDelay,
+		@DefaultValue("15m") @NotNull Duration maxRetryDelay) {
+
+	/** A lease shorter than an attempt would let a second instance deliver a report that is still being sent. */
+	@AssertTrue(message = "lease must be longer than request-timeout")
+	boolean isLeaseLongerThanAnAttempt() {
+		return lease == null || requestTimeout == null || lease.compareTo(requestTimeout) > 0;
+	}
+
+}
