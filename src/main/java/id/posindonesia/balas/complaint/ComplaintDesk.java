@@ -1,6 +1,7 @@
 package id.posindonesia.balas.complaint;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +46,8 @@ public class ComplaintDesk {
 	 * {@link NewComplaint#requestKey() request key} returns the ticket opened first, unchanged.
 	 */
 	public Mono<Ticket> open(NewComplaint complaint) {
-		Instant createdAt = Instant.now();
+		// stored to the millisecond, so the ticket returned is the ticket found later
+		Instant createdAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 		int year = createdAt.atZone(properties.zone()).getYear();
 		String description = PhoneNumbers.redact(complaint.description().strip());
 		// a number taken by an open that then fails is skipped: ids are unique, not gapless
