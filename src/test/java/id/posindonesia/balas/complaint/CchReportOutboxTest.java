@@ -9,6 +9,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -61,6 +63,9 @@ class CchReportOutboxTest {
 
 	@Autowired
 	private MeterRegistry meters;
+
+	@Autowired
+	private CircuitBreakerRegistry circuitBreakers;
 
 	@Test
 	void aReportIsDeliveredOnceWithTheTicketIdAsIdempotencyKey() {
@@ -155,6 +160,27 @@ class CchReportOutboxTest {
 		assertThat(report(ticket).lastError()).isEqualTo("HTTP " + status);
 		sandboxServer.removeStub(failing);
 		awaitReport(ticket, ReportStatus.DELIVERED);
+	}
+
+	@Test
+	void reportsWaitWithoutUsingAttemptsWhileTheCircuitBreakerIsOpen() {
+		CircuitBreaker breaker = circuitBreakers.circuitBreaker("cch");
+		breaker.transitionToForcedOpenState();
+		Ticket ticket;
+		try {
+			ticket = desk.open(Complaints.about(Complaints.uniqueUsername())).block();
+
+			await().atMost(Duration.ofSeconds(5))
+				.until(() -> "circuit breaker cch open".equals(report(ticket).lastError()));
+			assertThat(report(ticket).attempts()).isZero();
+			assertThat(requestsFor(ticket)).isEmpty();
+		}
+		finally {
+			breaker.transitionToClosedState();
+		}
+
+		awaitReport(ticket, ReportStatus.DELIVERED);
+		assertThat(report(ticket).attempts()).isEqualTo(1);
 	}
 
 	@Test
