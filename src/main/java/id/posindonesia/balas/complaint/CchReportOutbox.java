@@ -124,15 +124,17 @@ class CchReportOutbox implements SmartLifecycle {
 
 	/** Takes up to a batch of due reports for this worker until the lease ends. */
 	Mono<Claim> claim() {
-		long now = System.currentTimeMillis();
-		String token = workerId + ":" + claims.incrementAndGet();
-		return redis
-			.execute(CLAIM, List.of(ComplaintKeys.OUTBOX, ComplaintKeys.OUTBOX_CLAIMS),
-					List.of(Long.toString(now), Long.toString(now + properties.lease().toMillis()),
-							Integer.toString(properties.batchSize()), token))
-			.next()
-			.defaultIfEmpty(List.of())
-			.map(ticketIds -> new Claim(token, ticketIds));
+		return Mono.defer(() -> {
+			long now = System.currentTimeMillis();
+			String token = workerId + ":" + claims.incrementAndGet();
+			return redis
+				.execute(CLAIM, List.of(ComplaintKeys.OUTBOX, ComplaintKeys.OUTBOX_CLAIMS),
+						List.of(Long.toString(now), Long.toString(now + properties.lease().toMillis()),
+								Integer.toString(properties.batchSize()), token))
+				.next()
+				.defaultIfEmpty(List.of())
+				.map(ticketIds -> new Claim(token, ticketIds));
+		});
 	}
 
 	private Mono<Void> deliver(String ticketId, String token) {

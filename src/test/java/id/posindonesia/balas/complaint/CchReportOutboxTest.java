@@ -37,7 +37,7 @@ import static org.awaitility.Awaitility.await;
 /** Reports delivered to the sandbox's {@code /cch/reports}, with backoff short enough to watch retries happen. */
 @BalasIntegrationTest
 @TestPropertySource(properties = { "balas.cch.poll-interval=100ms", "balas.cch.first-retry-delay=100ms",
-		"balas.cch.max-retry-delay=400ms", "balas.cch.request-timeout=5s", "balas.cch.lease=10s",
+		"balas.cch.max-retry-delay=400ms", "balas.cch.request-timeout=5s", "balas.cch.lease=15s",
 		"resilience4j.circuitbreaker.instances.cch.minimum-number-of-calls=1000" })
 class CchReportOutboxTest {
 
