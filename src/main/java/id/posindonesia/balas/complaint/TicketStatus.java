@@ -1,0 +1,7 @@
+package id.posindonesia.balas.complaint;
+
+public enum TicketStatus {
+
+	OPEN, RESOLVED
+
+}
