@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientResponseException;
 
-import id.posindonesia.balas.config.Sandbox;
+import id.posindonesia.balas.sandbox.Sandbox;
 
 /**
  * Posts reports to the contact center's endpoint without blocking, each attempt time-limited, behind the
