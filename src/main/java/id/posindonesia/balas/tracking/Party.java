@@ -31,7 +31,7 @@ public record Party(String name, String address, String phone, String city, Stri
 	/** Names and numbers are personal data: a logged party shows neither. */
 	@Override
 	public String toString() {
-		return "Party[" + (name.isEmpty() ? "no name" : "name") + ", " + city + "]";
+		return name.isEmpty() ? "Party[unnamed]" : "Party[named]";
 	}
 
 }
