@@ -16,7 +16,8 @@ import java.util.Set;
  * ({@code "sitirahmawati"}, {@code "siti rahmawti"} and {@code "siti rahma wati"} all match SITI RAHMAWATI), or</li>
  * <li>every token written matches a different token of the record, the record's first name among them, with at most
  * one edit in all ({@code "siti"} and {@code "rahmawati siti"} match; {@code "rahmawati"} alone does not: a family
- * name is shared by too many people). A one-letter token of either side stands for any token with that initial
+ * name is shared by too many people). Words written apart may make one word of the record ({@code "nur aini"} for
+ * NUR'AINI). A one-letter token of either side stands for any token with that initial
  * ({@code "siti r"} matches, and so does {@code "siti rahmawati"} against a record of SITI R.), except for the
  * first name, which must be written out (the first token of the record that is more than an initial: RIZKY in
  * M. RIZKY).</li>
@@ -59,23 +60,29 @@ final class PersonName {
 				|| assign(claimed, 0, record, firstName(record), new boolean[record.size()], 1);
 	}
 
-	/** Whether claimed tokens from {@code next} on can each take an unused record token, within {@code typos} edits. */
+	/**
+	 * Whether the claimed tokens from {@code next} on can each take an unused record token, within {@code typos}
+	 * edits. Adjacent claimed tokens may together make one record token ({@code "nur aini"} for NURAINI).
+	 */
 	private static boolean assign(List<String> claimed, int next, List<String> record, int firstName, boolean[] used,
 			int typos) {
 		if (next == claimed.size()) {
 			return used[firstName];
 		}
-		for (int i = 0; i < record.size(); i++) {
-			if (used[i]) {
-				continue;
-			}
-			int cost = cost(claimed.get(next), record.get(i), i == firstName);
-			if (cost <= typos) {
-				used[i] = true;
-				if (assign(claimed, next + 1, record, firstName, used, typos - cost)) {
-					return true;
+		for (int end = next + 1; end <= claimed.size(); end++) {
+			String piece = String.join("", claimed.subList(next, end));
+			for (int i = 0; i < record.size(); i++) {
+				if (used[i]) {
+					continue;
 				}
-				used[i] = false;
+				int cost = cost(piece, record.get(i), i == firstName);
+				if (cost <= typos) {
+					used[i] = true;
+					if (assign(claimed, end, record, firstName, used, typos - cost)) {
+						return true;
+					}
+					used[i] = false;
+				}
 			}
 		}
 		return false;
