@@ -74,8 +74,12 @@ class TrackingClientTest {
 	@Autowired
 	private CircuitBreakerRegistry circuitBreakers;
 
-	/** The failures stubbed here would open the application's circuit breaker for the tests that follow. */
+	/**
+	 * The failures stubbed here (and by other test classes sharing the application) would open the application's
+	 * circuit breaker for the tests that follow.
+	 */
 	@BeforeEach
+	@AfterEach
 	void closeTheCircuit() {
 		circuitBreakers.circuitBreaker(TrackingClient.BACKEND).reset();
 	}
