@@ -1,6 +1,7 @@
 package id.posindonesia.balas.tracking;
 
 import java.time.LocalDateTime;
+import java.util.Locale;
 
 /**
  * One step of a shipment's history.
@@ -13,7 +14,7 @@ import java.time.LocalDateTime;
 public record TrackingEvent(LocalDateTime at, String name, Office office, String description) {
 
 	public TrackingEvent {
-		name = name == null ? "" : name.strip().replaceAll("\\s+", " ").toUpperCase(java.util.Locale.ROOT);
+		name = name == null ? "" : name.strip().replaceAll("\\s+", " ").toUpperCase(Locale.ROOT);
 		office = office == null ? Office.NONE : office;
 		description = description == null ? "" : description.strip();
 	}

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.LocalDateTime;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -154,7 +155,7 @@ class ShipmentTest {
 
 	@Test
 	void aShipmentWithoutEventsHasAnUnknownStatus() {
-		assertThat(Shipment.of("16011111115", java.util.List.of()).status().phase()).isEqualTo(Phase.UNKNOWN);
+		assertThat(Shipment.of("16011111115", List.of()).status().phase()).isEqualTo(Phase.UNKNOWN);
 	}
 
 	@Test

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.IntStream;
 
@@ -376,12 +377,12 @@ class TrackingClientTest {
 	}
 
 	private String record(String barcode, boolean asArray) {
-		String posting = json.writeValueAsString(java.util.Map.of("barcode", barcode, "eventDate", "2026-11-20 09:14:02",
+		String posting = json.writeValueAsString(Map.of("barcode", barcode, "eventDate", "2026-11-20 09:14:02",
 				"eventName", "POSTING LOKET", "officeCode", "40000", "officeName", "KPRK BANDUNG", "description", POSTING));
 		if (!asArray) {
 			return "{\"rs_tnt\": {\"r_tnt\": " + posting + "}}";
 		}
-		String delivery = json.writeValueAsString(java.util.Map.of("barcode", barcode, "eventDate", "2026-11-23 08:30:00",
+		String delivery = json.writeValueAsString(Map.of("barcode", barcode, "eventDate", "2026-11-23 08:30:00",
 				"eventName", "PROSES ANTAR", "officeCode", "55213", "officeName", "KPC MALIOBORO", "description", "Dibawa"));
 		return "{\"rs_tnt\": {\"r_tnt\": [" + posting + ", " + delivery + "]}}";
 	}
