@@ -22,6 +22,8 @@ import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTest
 				"balas.inbox.claim-min-idle=1s", "balas.inbox.claim-interval=250ms", "balas.inbox.max-attempts=3",
 				"balas.inbox.first-retry-delay=100ms", "resilience4j.retry.instances.graph.wait-duration=20ms",
 				"resilience4j.circuitbreaker.instances.graph.minimum-number-of-calls=1000",
+				"resilience4j.circuitbreaker.instances.tracking.minimum-number-of-calls=1000",
+				"resilience4j.retry.instances.tracking.wait-duration=20ms",
 				"balas.agents.admin-password=test-admin-password" })
 @AutoConfigureWebTestClient
 public @interface BalasIntegrationTest {

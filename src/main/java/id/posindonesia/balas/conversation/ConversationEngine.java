@@ -1,6 +1,7 @@
 package id.posindonesia.balas.conversation;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import com.restfb.DefaultJsonMapper;
@@ -9,6 +10,7 @@ import com.restfb.types.send.SenderActionEnum;
 import com.restfb.types.webhook.messaging.MessageItem;
 import com.restfb.types.webhook.messaging.MessagingItem;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
@@ -17,15 +19,15 @@ import id.posindonesia.balas.graph.GraphClient;
 import id.posindonesia.balas.inbox.EventContext;
 import id.posindonesia.balas.inbox.InboundEvent;
 import id.posindonesia.balas.inbox.InboundEventHandler;
+import id.posindonesia.balas.nlu.NluService;
 
 /**
- * Decides what Balas does with each recorded event. Messages and postbacks move the conversation's 24-hour
- * window; text messages are answered. Everything else is acknowledged and ignored.
+ * Decides what Balas does with each recorded event. Texts, quick replies and postbacks go to the {@link Dialogue};
+ * other messages (stickers, images) get a polite note; echoes, reactions, seen and deleted messages are recorded
+ * and never answered. A turn is committed once per event and its replies are sent at most once each.
  */
 @Component
 class ConversationEngine implements InboundEventHandler {
-
-	static final String GREETED = "greeted";
 
 	// restfb's mapper is thread-safe once built and knows Meta's messaging item shapes
 	private final JsonMapper meta = new DefaultJsonMapper();
@@ -36,36 +38,77 @@ class ConversationEngine implements InboundEventHandler {
 
 	private final GraphClient graph;
 
-	ConversationEngine(ConversationRepository conversations, OutgoingMessages outgoing, GraphClient graph) {
+	private final Dialogue dialogue;
+
+	private final NluService nlu;
+
+	private final ReplyTemplates replies;
+
+	ConversationEngine(ConversationRepository conversations, OutgoingMessages outgoing, GraphClient graph,
+			Dialogue dialogue, NluService nlu, ReplyTemplates replies) {
 		this.conversations = conversations;
 		this.outgoing = outgoing;
 		this.graph = graph;
+		this.dialogue = dialogue;
+		this.nlu = nlu;
+		this.replies = replies;
 	}
 
 	@Override
 	public Mono<Void> handle(InboundEvent event, EventContext context) {
 		return switch (event.kind()) {
-			case MESSAGE -> onMessage(event, meta.toJavaObject(event.payload(), MessagingItem.class), context);
-			case POSTBACK -> conversations.commit(event.conversationId(), event.dedupeKey(),
-					state -> Mono.just(Turn.silent(state.withInbound(Instant.ofEpochMilli(event.timestamp())))));
+			case MESSAGE, POSTBACK -> onMessage(event, meta.toJavaObject(event.payload(), MessagingItem.class), context);
 			default -> Mono.empty();
 		};
 	}
 
 	private Mono<Void> onMessage(InboundEvent event, MessagingItem item, EventContext context) {
-		MessageItem message = item.getMessage();
 		Instant sentAt = Instant.ofEpochMilli(event.timestamp());
-		boolean answerable = message != null && !Boolean.TRUE.equals(message.getIsDeleted())
-				&& StringUtils.hasText(message.getText());
-		Mono<Void> committed = conversations.commit(event.conversationId(), event.dedupeKey(),
-				state -> Mono.just(answerable
-						? new Turn(state.withInbound(sentAt).withState(GREETED), List.of(Replies.GREETING))
-						: Turn.silent(state.withInbound(sentAt))));
-		if (!answerable) {
-			return committed;
+		MessageItem message = item.getMessage();
+		if (message != null && Boolean.TRUE.equals(message.getIsDeleted())) {
+			return Mono.empty();
 		}
+		String text = message != null && StringUtils.hasText(message.getText()) ? message.getText() : "";
+		String payload = payloadOf(item);
+		boolean unsupported = text.isEmpty() && payload.isEmpty();
+		boolean truncated = event.payload().contains("\"balas_truncated\"");
+		Mono<Void> committed = understand(text, payload).flatMap(understood -> conversations.commit(
+				event.conversationId(), event.dedupeKey(), state -> {
+					ConversationState seen = state.withInbound(sentAt);
+					if (unsupported) {
+						return Mono.just(new Turn(seen, List.of(replies.render("unsupported_attachment", seen.language()))));
+					}
+					return dialogue.respond(seen, understood, event).map(turn -> truncated ? withNotice(turn) : turn);
+				}));
 		return committed.then(graph.senderAction(event.account(), event.customer(), SenderActionEnum.mark_seen))
 			.then(outgoing.deliver(event.conversationId(), event.dedupeKey(), context, event.account(), event.customer()));
+	}
+
+	/** Reads the text with the NLU off the event loop: classification is CPU work. */
+	private Mono<CustomerMessage> understand(String text, String payload) {
+		if (text.isEmpty()) {
+			return Mono.just(new CustomerMessage(text, payload, null));
+		}
+		return Mono.fromCallable(() -> new CustomerMessage(text, payload, nlu.parse(text)))
+			.subscribeOn(Schedulers.parallel());
+	}
+
+	private Turn withNotice(Turn turn) {
+		List<Reply> withNotice = new ArrayList<>();
+		withNotice.add(replies.render("truncated", turn.next().language()));
+		withNotice.addAll(turn.replies());
+		return new Turn(turn.next(), withNotice);
+	}
+
+	private static String payloadOf(MessagingItem item) {
+		if (item.getPostback() != null && item.getPostback().getPayload() != null) {
+			return item.getPostback().getPayload();
+		}
+		MessageItem message = item.getMessage();
+		if (message != null && message.getQuickReply() != null && message.getQuickReply().getPayload() != null) {
+			return message.getQuickReply().getPayload();
+		}
+		return "";
 	}
 
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
@@ -55,8 +56,8 @@ class ConversationRepository {
 			args.add(Long.toString(current.version()));
 			args.add(Long.toString(properties.ttl().toSeconds()));
 			args.add(Long.toString(properties.repliesTtl().toSeconds()));
-			List<String> messages = turn.replies().stream().flatMap(reply -> MessageChunker.split(reply).stream()).toList();
-			args.add(Integer.toString(messages.size()));
+			List<String> messages = turn.replies().stream().flatMap(ConversationRepository::messages).toList();
+			args.add(Integer.toString(messages.size() / 2));
 			args.addAll(messages);
 			turn.next().toFields().forEach((field, value) -> {
 				args.add(field);
@@ -70,6 +71,17 @@ class ConversationRepository {
 		})).retryWhen(Retry.backoff(MAX_CONFLICTS, Duration.ofMillis(2))
 			.maxBackoff(Duration.ofMillis(100))
 			.filter(ConcurrentUpdate.class::isInstance));
+	}
+
+	/** Text and quick replies of each message a reply takes; the quick replies go under its last part. */
+	private static Stream<String> messages(Reply reply) {
+		List<String> parts = MessageChunker.split(reply.text());
+		List<String> flat = new ArrayList<>();
+		for (int i = 0; i < parts.size(); i++) {
+			flat.add(parts.get(i));
+			flat.add(i == parts.size() - 1 ? OutgoingMessages.encode(reply.quickReplies()) : "");
+		}
+		return flat.stream();
 	}
 
 	static String stateKey(String conversationId) {

@@ -1,7 +1,9 @@
 package id.posindonesia.balas.conversation;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -17,6 +19,7 @@ import org.springframework.stereotype.Component;
 
 import id.posindonesia.balas.config.LuaScript;
 import id.posindonesia.balas.graph.GraphClient;
+import id.posindonesia.balas.graph.QuickReply;
 import id.posindonesia.balas.graph.SendOutcomeUnknownException;
 import id.posindonesia.balas.inbox.ConversationSlot;
 import id.posindonesia.balas.inbox.EventContext;
@@ -78,8 +81,8 @@ class OutgoingMessages {
 			.next()
 			.flatMap(reservation -> switch (reservation) {
 				case "send" -> redis.<String, String>opsForHash()
-					.get(key, "text:" + number)
-					.flatMap(text -> graph.sendText(account, recipient, text))
+					.multiGet(key, List.of("text:" + number, "quick:" + number))
+					.flatMap(message -> graph.sendText(account, recipient, message.get(0), decode(message.get(1))))
 					.flatMap(messageId -> mark(key, status, "sent").thenReturn(true))
 					.switchIfEmpty(Mono.defer(() -> mark(key, status, "refused").thenReturn(false)))
 					.onErrorResume(SendOutcomeUnknownException.class, unknown -> unknown(key, status))
@@ -89,6 +92,18 @@ class OutgoingMessages {
 				case "lost" -> Mono.error(new IllegalStateException("The conversation's lease passed to another holder"));
 				default -> Mono.just(false);
 			});
+	}
+
+	/** Quick replies as stored beside a message: a line per option, payload and title separated by a tab. */
+	static String encode(List<QuickReply> quickReplies) {
+		return quickReplies.stream().map(option -> option.payload() + "\t" + option.title()).collect(Collectors.joining("\n"));
+	}
+
+	private static List<QuickReply> decode(String stored) {
+		if (stored == null || stored.isEmpty()) {
+			return List.of();
+		}
+		return Arrays.stream(stored.split("\n")).map(line -> line.split("\t", 2)).map(option -> new QuickReply(option[0], option[1])).toList();
 	}
 
 	private Mono<Boolean> unknown(String key, String status) {

@@ -2,6 +2,7 @@ package id.posindonesia.balas.graph;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import com.restfb.DefaultFacebookClient;
@@ -96,9 +97,12 @@ public class GraphClient implements DisposableBean {
 	 * call whose answer never came fails with {@link SendOutcomeUnknownException} and is not retried: Meta may have
 	 * delivered it, and a customer must not get the same reply twice.
 	 */
-	public Mono<String> sendText(String account, String recipient, String text) {
+	public Mono<String> sendText(String account, String recipient, String text, List<QuickReply> quickReplies) {
+		Message message = new Message(text);
+		quickReplies.forEach(option -> message
+			.addQuickReply(new com.restfb.types.send.QuickReply(option.title(), option.payload())));
 		return call(account, () -> facebook.publish("me/messages", SendResponse.class,
-				Parameter.with("recipient", new IdMessageRecipient(recipient)), Parameter.with("message", new Message(text))))
+				Parameter.with("recipient", new IdMessageRecipient(recipient)), Parameter.with("message", message)))
 			.map(SendResponse::getMessageId)
 			.onErrorResume(GraphRejectedException.class,
 					rejected -> failedSends.record(account, recipient, text, rejected).then(Mono.empty()));

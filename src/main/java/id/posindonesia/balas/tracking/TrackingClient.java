@@ -29,7 +29,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientResponseException;
 
-import id.posindonesia.balas.config.Sandbox;
+import id.posindonesia.balas.sandbox.Sandbox;
 import id.posindonesia.balas.tracking.TrackingResult.Unavailable.Reason;
 
 /**

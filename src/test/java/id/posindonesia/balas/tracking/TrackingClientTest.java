@@ -29,7 +29,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 
 import id.posindonesia.balas.BalasIntegrationTest;
-import id.posindonesia.balas.config.Sandbox;
+import id.posindonesia.balas.sandbox.Sandbox;
 import id.posindonesia.balas.tracking.ShipmentStatus.Phase;
 import id.posindonesia.balas.tracking.TrackingResult.Found;
 import id.posindonesia.balas.tracking.TrackingResult.Unavailable;

@@ -1,0 +1,58 @@
+package id.posindonesia.balas.conversation;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+import id.posindonesia.balas.nlu.Entity;
+import id.posindonesia.balas.nlu.EntityType;
+import id.posindonesia.balas.nlu.Intent;
+import id.posindonesia.balas.nlu.NluResult;
+
+/**
+ * A customer's message as the dialogue sees it: what they wrote (with what the NLU understood of it), or the payload
+ * of a quick reply or postback they tapped.
+ *
+ * @param text what they wrote; empty for a bare postback
+ * @param payload the tapped button's payload, empty when they typed
+ * @param nlu the NLU's reading of {@code text}, or {@code null} when there is no text to read
+ */
+record CustomerMessage(String text, String payload, NluResult nlu) {
+
+	private static final Set<String> CANCEL_WORDS = Set.of("batal", "batalkan", "cancel", "stop", "gak jadi", "ga jadi",
+			"tidak jadi", "gk jadi", "nggak jadi", "udahan");
+
+	static final String CANCEL = "CANCEL";
+
+	/** The payload's intent when a button was tapped, else the NLU's. */
+	Intent intent() {
+		if (!payload.isEmpty()) {
+			try {
+				return Intent.valueOf(payload);
+			}
+			catch (IllegalArgumentException ex) {
+				return Intent.OUT_OF_SCOPE;
+			}
+		}
+		return nlu == null ? Intent.OUT_OF_SCOPE : nlu.intent().name();
+	}
+
+	boolean isCancel() {
+		return CANCEL.equals(payload) || CANCEL_WORDS.contains(text.strip().toLowerCase(Locale.ROOT).replaceAll("[.!]+$", ""));
+	}
+
+	List<String> barcodes() {
+		return entities(EntityType.BARCODE);
+	}
+
+	Optional<String> firstOf(EntityType type) {
+		return entities(type).stream().findFirst();
+	}
+
+	private List<String> entities(EntityType type) {
+		return nlu == null ? List.of()
+				: nlu.entities().stream().filter(entity -> entity.type() == type).map(Entity::value).toList();
+	}
+
+}

@@ -1,0 +1,110 @@
+package id.posindonesia.balas.conversation;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import reactor.core.publisher.Mono;
+
+import org.springframework.stereotype.Component;
+
+import id.posindonesia.balas.complaint.ComplaintDesk;
+import id.posindonesia.balas.complaint.TicketId;
+import id.posindonesia.balas.inbox.InboundEvent;
+import id.posindonesia.balas.nlu.Intent;
+import id.posindonesia.balas.nlu.Language;
+import id.posindonesia.balas.suggestion.SuggestionBox;
+
+/**
+ * Decides each message's turn: a form in progress gets the message first (inside the tracking form, "BUDI SANTOSO
+ * 3344" is verification data, not an intent); otherwise the intent starts a form or is answered from the templates.
+ * A customer can leave any form ("batal") or ask for a person at any step.
+ */
+@Component
+class Dialogue {
+
+	// answered from a template of the intent's own name, without a form
+	private static final List<Intent> ANSWERS = List.of(Intent.GREETING, Intent.THANKS, Intent.CONTACT_CENTER,
+			Intent.COMPLAINT_WEBSITE);
+
+	private static final int MISSES_BEFORE_OFFERING_AN_AGENT = 2;
+
+	private final Map<String, Flow> flows;
+
+	private final Map<Intent, Flow> flowsByIntent;
+
+	private final ReplyTemplates replies;
+
+	private final SuggestionBox suggestions;
+
+	private final ComplaintDesk complaints;
+
+	Dialogue(List<Flow> flows, ReplyTemplates replies, SuggestionBox suggestions, ComplaintDesk complaints) {
+		this.flows = flows.stream().collect(Collectors.toMap(Flow::name, Function.identity()));
+		this.flowsByIntent = Map.of(Intent.TRACK_PARCEL, this.flows.get(TrackingFlow.NAME), Intent.COMPLAINT,
+				this.flows.get(ComplaintFlow.NAME));
+		this.replies = replies;
+		this.suggestions = suggestions;
+		this.complaints = complaints;
+	}
+
+	Mono<Turn> respond(ConversationState current, CustomerMessage message, InboundEvent event) {
+		ConversationState state = message.nlu() == null ? current : current.withLanguage(message.nlu().language());
+		FlowContext here = new FlowContext(event.conversationId(), event.account(), event.customer(), event.dedupeKey(),
+				state, message);
+		Language language = state.language();
+		if (message.isCancel() && state.inFlow()) {
+			return Mono.just(new Turn(state.withoutFlow(), List.of(replies.render("cancelled", language))));
+		}
+		Intent intent = message.intent();
+		if (intent == Intent.HUMAN_AGENT && (!message.payload().isEmpty() || !state.inFlow())) {
+			return Mono.just(new Turn(state.withoutFlow(), List.of(replies.render("handoff_requested", language))));
+		}
+		if (state.inFlow()) {
+			return step(state, flows.get(state.flow()), flows.get(state.flow()).resume(here));
+		}
+		Optional<String> ticket = message.payload().isEmpty() ? TicketId.findIn(message.text()) : Optional.empty();
+		if (ticket.isPresent()) {
+			return ticketStatus(state, ticket.get(), here);
+		}
+		Flow flow = flowsByIntent.get(intent);
+		if (flow != null) {
+			return step(state, flow, flow.start(here));
+		}
+		if (ANSWERS.contains(intent)) {
+			return answer(state.withMisses(0), intent.label());
+		}
+		if (intent == Intent.SUGGESTION) {
+			return suggestions.add(event.conversationId(), null, message.text(), language)
+				.then(answer(state.withMisses(0), "suggestion"));
+		}
+		int misses = state.misses() + 1;
+		return answer(state.withMisses(misses),
+				misses >= MISSES_BEFORE_OFFERING_AN_AGENT ? "fallback_offer_agent" : "fallback");
+	}
+
+	private Mono<Turn> step(ConversationState state, Flow flow, Mono<FlowStep> step) {
+		return step.map(result -> new Turn(result.finished() ? state.withoutFlow() : state.inFlow(flow.name(), result.slots()),
+				result.replies()));
+	}
+
+	private Mono<Turn> answer(ConversationState state, String key) {
+		return Mono.just(new Turn(state, List.of(replies.render(key, state.language()))));
+	}
+
+	/** A ticket's status, told only to the customer who opened it. */
+	private Mono<Turn> ticketStatus(ConversationState state, String ticketId, FlowContext context) {
+		Language language = state.language();
+		return complaints.find(ticketId)
+			.filter(ticket -> ticket.customerId().equals(context.customer()) && ticket.account().equals(context.account()))
+			.map(ticket -> replies.render("complaint.ticket_status", language,
+					Map.of("ticket", ticket.id(), "category", ticket.category().label(language), "status",
+							ticket.status().name())))
+			.defaultIfEmpty(replies.render("complaint.ticket_unknown", language, Map.of("ticket", ticketId)))
+			.map(reply -> new Turn(state, new ArrayList<>(List.of(reply))));
+	}
+
+}

@@ -1,0 +1,24 @@
+package id.posindonesia.balas.conversation;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a flow did with a message: the replies, and either the slots to keep for its next message or
+ * {@code finished}.
+ */
+record FlowStep(List<Reply> replies, Map<String, String> slots, boolean finished) {
+
+	static FlowStep ask(Map<String, String> slots, Reply... replies) {
+		return new FlowStep(List.of(replies), slots, false);
+	}
+
+	static FlowStep done(Reply... replies) {
+		return new FlowStep(List.of(replies), Map.of(), true);
+	}
+
+	static FlowStep done(List<Reply> replies) {
+		return new FlowStep(replies, Map.of(), true);
+	}
+
+}
