@@ -33,14 +33,14 @@ public final class SentMessages {
 		return to(graph, recipient).stream().filter(form -> form.containsKey("message")).toList();
 	}
 
-	/** How many text messages each recipient got, from one read of the journal. */
-	public static Map<String, Long> textCountsByRecipient(WireMockServer graph) {
+	/** The text messages each recipient got, oldest first, from one read of the journal. */
+	public static Map<String, List<String>> textsByRecipient(WireMockServer graph) {
 		return graph.findAll(postRequestedFor(urlPathMatching("/v[0-9.]+/me/messages")))
 			.stream()
 			.map(SentMessages::form)
 			.filter(form -> form.containsKey("message"))
 			.collect(Collectors.groupingBy(form -> form.getOrDefault("recipient", "").replaceAll("\\D", ""),
-					Collectors.counting()));
+					Collectors.mapping(form -> form.get("message"), Collectors.toList())));
 	}
 
 	public static Map<String, String> form(LoggedRequest request) {

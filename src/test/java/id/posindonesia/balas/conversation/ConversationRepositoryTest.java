@@ -3,6 +3,7 @@ package id.posindonesia.balas.conversation;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -16,6 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 
 import id.posindonesia.balas.BalasIntegrationTest;
+import id.posindonesia.balas.nlu.Language;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -51,16 +53,16 @@ class ConversationRepositoryTest {
 			decisionsOfA.incrementAndGet();
 			return Mono.fromCallable(() -> bWrote.await(10, TimeUnit.SECONDS))
 				.subscribeOn(Schedulers.boundedElastic())
-				.thenReturn(Turn.silent(state.withState(state.state() + "+a")));
+				.thenReturn(Turn.silent(state.inFlow(state.flow() + "+a", Map.of())));
 		});
 		var pendingA = a.toFuture();
-		conversations.commit(conversation, "event-b", state -> Mono.just(Turn.silent(state.withState("b"))))
+		conversations.commit(conversation, "event-b", state -> Mono.just(Turn.silent(state.inFlow("b", Map.of()))))
 			.block(Duration.ofSeconds(10));
 		bWrote.countDown();
 		pendingA.join();
 
 		ConversationState stored = conversations.find(conversation).block();
-		assertThat(stored.state()).isEqualTo("b+a");
+		assertThat(stored.flow()).isEqualTo("b+a");
 		assertThat(stored.version()).isEqualTo(2);
 		assertThat(decisionsOfA.get()).isEqualTo(2);
 	}
@@ -70,13 +72,13 @@ class ConversationRepositoryTest {
 		String conversation = newConversation();
 
 		conversations.commit(conversation, "event-1",
-				state -> Mono.just(new Turn(state.withInbound(START), List.of("pertama")))).block();
+				state -> Mono.just(new Turn(state.withInbound(START), List.of(reply("pertama"))))).block();
 		conversations.commit(conversation, "event-1",
-				state -> Mono.just(new Turn(state.withState("changed on retry"), List.of("lagi")))).block();
+				state -> Mono.just(new Turn(state.inFlow("changed on retry", Map.of()), List.of(reply("lagi"))))).block();
 
 		ConversationState stored = conversations.find(conversation).block();
 		assertThat(stored.version()).isEqualTo(1);
-		assertThat(stored.state()).isEqualTo(ConversationState.NEW);
+		assertThat(stored.inFlow()).isFalse();
 		assertThat(redis.<String, String>opsForHash().entries(OutgoingMessages.key(conversation, "event-1"))
 			.collectMap(e -> e.getKey(), e -> e.getValue()).block())
 			.containsEntry("count", "1").containsEntry("text:1", "pertama");
@@ -90,7 +92,7 @@ class ConversationRepositoryTest {
 			reply.append("langkah-").append(n).append(" selesai. ");
 		}
 
-		conversations.commit(conversation, "long", state -> Mono.just(new Turn(state, List.of(reply.toString()))))
+		conversations.commit(conversation, "long", state -> Mono.just(new Turn(state, List.of(reply(reply.toString())))))
 			.block();
 
 		var messages = redis.<String, String>opsForHash().entries(OutgoingMessages.key(conversation, "long"))
@@ -110,12 +112,31 @@ class ConversationRepositoryTest {
 	void recordsExpireAfterTheConfiguredTtl() {
 		String conversation = newConversation();
 
-		conversations.commit(conversation, "e", state -> Mono.just(Turn.silent(state.withState("greeted")))).block();
+		conversations.commit(conversation, "e", state -> Mono.just(Turn.silent(state.inFlow("tracking", Map.of("barcode", "1")))))
+			.block();
 
 		Duration ttl = redis.getExpire(ConversationRepository.stateKey(conversation)).block();
 		assertThat(ttl).isBetween(Duration.ofDays(29), Duration.ofDays(30));
 		Duration repliesTtl = redis.getExpire(OutgoingMessages.key(conversation, "e")).block();
 		assertThat(repliesTtl).isBetween(Duration.ofDays(2), Duration.ofDays(3));
+	}
+
+	@Test
+	void slotsOfAFormSurviveTheRoundTripThroughRedis() {
+		String conversation = newConversation();
+		Map<String, String> slots = Map.of("barcode", "16012345678", "claim", "budi|7890", "attempts", "1");
+
+		conversations.commit(conversation, "e", state -> Mono.just(Turn.silent(state.inFlow("tracking", slots)
+			.withLanguage(Language.EN)))).block();
+
+		ConversationState stored = conversations.find(conversation).block();
+		assertThat(stored.flow()).isEqualTo("tracking");
+		assertThat(stored.slots()).isEqualTo(slots);
+		assertThat(stored.language()).isEqualTo(Language.EN);
+	}
+
+	private static Reply reply(String text) {
+		return new Reply(text, List.of());
 	}
 
 	private static String newConversation() {

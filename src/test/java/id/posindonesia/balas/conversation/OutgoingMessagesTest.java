@@ -128,7 +128,8 @@ class OutgoingMessagesTest {
 	}
 
 	private void commit(String conversation, String event, String... messages) {
-		conversations.commit(conversation, event, state -> Mono.just(new Turn(state, List.of(messages)))).block();
+		List<Reply> replies = java.util.Arrays.stream(messages).map(text -> new Reply(text, List.of())).toList();
+		conversations.commit(conversation, event, state -> Mono.just(new Turn(state, replies))).block();
 	}
 
 	private EventContext holdLease(String conversation) {

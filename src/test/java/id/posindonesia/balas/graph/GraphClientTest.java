@@ -91,7 +91,7 @@ class GraphClientTest {
 		stub(sendTo(recipient).inScenario(scenario).whenScenarioStateIs("ok")
 			.willReturn(aResponse().withStatus(200).withBody("{\"recipient_id\":\"" + recipient + "\",\"message_id\":\"m1\"}")));
 
-		graph.sendText(ACCOUNT, recipient, "Kiriman Kakak sedang diantar").block(Duration.ofSeconds(10));
+		graph.sendText(ACCOUNT, recipient, "Kiriman Kakak sedang diantar", List.of()).block(Duration.ofSeconds(10));
 
 		assertThat(SentMessages.textsTo(server(), recipient)).hasSize(3)
 			.allSatisfy(call -> assertThat(call.get("message")).contains("Kiriman Kakak sedang diantar"));
@@ -102,7 +102,7 @@ class GraphClientTest {
 		String recipient = recipient();
 		stub(sendTo(recipient).willReturn(graphError(400, 10, "This message is sent outside of allowed window.")));
 
-		graph.sendText(ACCOUNT, recipient, "Balasan di luar 24 jam").block(Duration.ofSeconds(10));
+		graph.sendText(ACCOUNT, recipient, "Balasan di luar 24 jam", List.of()).block(Duration.ofSeconds(10));
 
 		assertThat(SentMessages.textsTo(server(), recipient)).hasSize(1);
 		List<MapRecord<String, Object, Object>> failed = redis.opsForStream()
@@ -121,7 +121,7 @@ class GraphClientTest {
 		String recipient = recipient();
 		stub(sendTo(recipient).willReturn(aResponse().withStatus(500).withBody("{}")));
 
-		assertThatThrownBy(() -> graph.sendText(ACCOUNT, recipient, "halo").block(Duration.ofSeconds(10)))
+		assertThatThrownBy(() -> graph.sendText(ACCOUNT, recipient, "halo", List.of()).block(Duration.ofSeconds(10)))
 			.isNotInstanceOf(GraphRejectedException.class);
 		assertThat(SentMessages.textsTo(server(), recipient)).hasSize(3);
 	}
@@ -133,7 +133,7 @@ class GraphClientTest {
 			.withBody("{\"recipient_id\":\"" + recipient + "\",\"message_id\":\"m1\"}")));
 		GraphClient impatient = GraphClients.withReadTimeout(context, Duration.ofMillis(300));
 
-		assertThatThrownBy(() -> impatient.sendText(ACCOUNT, recipient, "sekali saja").block(Duration.ofSeconds(10)))
+		assertThatThrownBy(() -> impatient.sendText(ACCOUNT, recipient, "sekali saja", List.of()).block(Duration.ofSeconds(10)))
 			.isInstanceOf(SendOutcomeUnknownException.class);
 
 		assertThat(SentMessages.textsTo(server(), recipient)).hasSize(1);
@@ -154,7 +154,7 @@ class GraphClientTest {
 				CircuitBreakerRegistry.ofDefaults(), retries,
 				RateLimiterRegistry.of(Map.of("graph-account", RateLimiterConfig.ofDefaults())), failedSends);
 
-		assertThatThrownBy(() -> client.sendText(ACCOUNT, recipient(), "halo").block(Duration.ofSeconds(10)))
+		assertThatThrownBy(() -> client.sendText(ACCOUNT, recipient(), "halo", List.of()).block(Duration.ofSeconds(10)))
 			.isNotInstanceOf(SendOutcomeUnknownException.class);
 
 		assertThat(retries.retry("graph").getMetrics().getNumberOfFailedCallsWithRetryAttempt()).isEqualTo(1);
@@ -179,10 +179,10 @@ class GraphClientTest {
 			.failureRateThreshold(50).build(), RateLimiterConfig.ofDefaults());
 
 		for (int i = 0; i < 2; i++) {
-			assertThatThrownBy(() -> tripping.sendText(ACCOUNT, recipient, "halo").block()).isNotNull();
+			assertThatThrownBy(() -> tripping.sendText(ACCOUNT, recipient, "halo", List.of()).block()).isNotNull();
 		}
 
-		assertThatThrownBy(() -> tripping.sendText(ACCOUNT, recipient, "halo").block())
+		assertThatThrownBy(() -> tripping.sendText(ACCOUNT, recipient, "halo", List.of()).block())
 			.isInstanceOf(CallNotPermittedException.class);
 		assertThat(SentMessages.textsTo(server(), recipient)).hasSize(2);
 	}
@@ -193,12 +193,12 @@ class GraphClientTest {
 		GraphClient limited = clientWith(CircuitBreakerConfig.ofDefaults(), RateLimiterConfig.custom()
 			.limitForPeriod(2).limitRefreshPeriod(Duration.ofMinutes(1)).timeoutDuration(Duration.ZERO).build());
 
-		limited.sendText(ACCOUNT, recipient, "satu").block();
-		limited.sendText(ACCOUNT, recipient, "dua").block();
+		limited.sendText(ACCOUNT, recipient, "satu", List.of()).block();
+		limited.sendText(ACCOUNT, recipient, "dua", List.of()).block();
 
-		assertThatThrownBy(() -> limited.sendText(ACCOUNT, recipient, "tiga").block())
+		assertThatThrownBy(() -> limited.sendText(ACCOUNT, recipient, "tiga", List.of()).block())
 			.isInstanceOf(RequestNotPermitted.class);
-		limited.sendText("17841400000000777", recipient, "akun lain").block();
+		limited.sendText("17841400000000777", recipient, "akun lain", List.of()).block();
 		assertThat(SentMessages.textsTo(server(), recipient)).hasSize(3);
 	}
 

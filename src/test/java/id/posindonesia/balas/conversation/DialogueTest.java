@@ -1,0 +1,231 @@
+package id.posindonesia.balas.conversation;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import id.posindonesia.balas.BalasIntegrationTest;
+import id.posindonesia.balas.MetaWebhooks;
+import id.posindonesia.balas.SentMessages;
+import id.posindonesia.balas.sandbox.Sandbox;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Whole conversations through Meta's signed webhook, the embedded Redis and the sandbox Graph and tracking APIs
+ * (their records are listed in the README). Nothing of a shipment may appear in a reply before its verification.
+ */
+@BalasIntegrationTest
+class DialogueTest {
+
+	private static final String ACCOUNT = "17841400000000006";
+
+	// what the sandbox record of 16012345678 holds; none of it may be told before verification
+	private static final List<String> SHIPMENT_DETAILS = List.of("MALIOBORO", "BANDUNG", "YOGYAKARTA", "BUDI",
+			"SITI", "PROSES ANTAR", "diantar", "out for delivery");
+
+	private static final AtomicLong CLOCK = new AtomicLong(System.currentTimeMillis());
+
+	@Autowired
+	private WebTestClient client;
+
+	@Autowired
+	private Sandbox sandbox;
+
+	@Autowired
+	private List<SmartLifecycle> lifecycles;
+
+	@Test
+	void answersTheContactCenterQuestionInTheCustomersLanguage() {
+		String indonesian = customer();
+		String english = customer();
+
+		assertThat(say(indonesian, "min nomor call center pos indonesia berapa ya?")).contains("1500161",
+				"halopos@posindonesia.co.id");
+		assertThat(say(english, "hello, what is the customer service phone number?")).contains("1500161",
+				"You can reach Halo Pos");
+	}
+
+	@Test
+	void answersWhereToFileAComplaintAndGreetsWithWhatBalasCanDo() {
+		String customer = customer();
+
+		assertThat(say(customer, "halo min selamat pagi")).contains("Balas").contains("lacak");
+		assertThat(quickRepliesOfLast(customer)).contains("TRACK_PARCEL", "CONTACT_CENTER", "COMPLAINT", "HUMAN_AGENT");
+		assertThat(say(customer, "kalau mau bikin pengaduan lewat website dimana ya")).contains("www.posindonesia.co.id");
+	}
+
+	@Test
+	void tracksAParcelOnceTheCustomerProvesTheyMaySeeIt() {
+		String customer = customer();
+
+		String askVerification = say(customer, "min tolong cek resi 16012345678");
+		assertThat(askVerification).contains("16012345678");
+		assertNothingOfTheShipmentIn(askVerification);
+
+		String status = say(customer, "BUDI SANTOSO 7890");
+		assertThat(status).contains("16012345678", "KPC MALIOBORO");
+	}
+
+	@Test
+	void collectsTheBarcodeLaterAndVerificationAcrossTwoMessages() {
+		String customer = customer();
+
+		assertThat(say(customer, "mau lacak paket saya dong")).contains("resi");
+		assertNothingOfTheShipmentIn(say(customer, "16020000011"));
+		String askNumber = say(customer, "nama penerima rina wulandari");
+		assertThat(askNumber).doesNotContain("KPC DARMO", "SRI LESTARI");
+		assertThat(say(customer, "7712")).contains("16020000011", "SRI LESTARI");
+	}
+
+	@Test
+	void threeWrongAnswersLockTheBarcodeForThisConversationWithoutSayingWhatWasWrong() {
+		String customer = customer();
+		say(customer, "cek resi 16012345678");
+
+		String first = say(customer, "BUDI SANTOSO 1111");
+		String second = say(customer, "SITI RAHMAWATI 2222");
+		String third = say(customer, "ANDI 55213");
+
+		for (String refusal : List.of(first, second)) {
+			assertNothingOfTheShipmentIn(refusal);
+			assertThat(refusal).contains("belum cocok");
+		}
+		assertThat(first.replace("2 kali", "N kali")).isEqualTo(second.replace("1 kali", "N kali"));
+		assertThat(third).contains("1 jam");
+		assertThat(quickRepliesOfLast(customer)).contains("HUMAN_AGENT");
+		// the right data no longer helps within the hour
+		String locked = say(customer, "cek resi 16012345678 BUDI SANTOSO 7890");
+		assertNothingOfTheShipmentIn(locked);
+		assertThat(locked).contains("1 jam");
+	}
+
+	@Test
+	void aCustomerCanLeaveTheFormAndWhatTheyWriteNextIsNotTakenAsVerification() {
+		String customer = customer();
+		say(customer, "cek resi 16012345678");
+
+		assertThat(say(customer, "batal")).contains("dibatalkan");
+		String after = say(customer, "BUDI SANTOSO 7890");
+		assertNothingOfTheShipmentIn(after);
+	}
+
+	@Test
+	void tellsHonestlyWhenABarcodeIsUnknownNotOursOrCannotBeLookedUp() {
+		String customer = customer();
+
+		assertThat(say(customer, "cek resi 16099999999")).contains("belum terdaftar");
+		assertThat(say(customer, "lacak paket JP1234567890 dong")).contains("bukan nomor resi Pos Indonesia");
+		assertThat(say(customer, "RR123456789ID")).contains("kurang tepat");
+		assertThat(say(customer, "batal")).contains("dibatalkan");
+		assertThat(say(customer, "cek resi 16050000500")).contains("tidak bisa dihubungi");
+		assertThat(say(customer, "cek resi 16060000010")).contains("tidak bisa dihubungi");
+	}
+
+	@Test
+	void aComplaintBecomesATicketWhoseReportReachesThePostOffice() {
+		String customer = customer();
+
+		// the quick reply under the greeting starts the same form as typing
+		assertThat(tap(customer, "COMPLAINT", "Ajukan pengaduan")).contains("1 terlambat");
+		assertThat(say(customer, "2")).contains("resi");
+		assertThat(say(customer, "tidak ada")).contains("Ceritakan");
+		String created = say(customer, "paket saya hilang sejak minggu lalu, mohon dibantu");
+
+		String ticket = created.replaceAll("(?s).*(PI-\\d{4}-\\d{6,9}).*", "$1");
+		assertThat(ticket).matches("PI-\\d{4}-\\d{6,9}");
+		await().atMost(Duration.ofSeconds(15)).until(() -> reportsFor(ticket).size() == 1);
+		assertThat(reportsFor(ticket).get(0).getBodyAsString()).contains("\"category\":\"LOST\"", ticket);
+		assertThat(say(customer, "status tiket " + ticket + " gimana min?")).contains(ticket);
+		assertThat(say(customer(), "status tiket " + ticket)).contains("tidak ditemukan");
+	}
+
+	@Test
+	void aFormInProgressSurvivesARestartOfTheWorker() {
+		String customer = customer();
+		assertNothingOfTheShipmentIn(say(customer, "cek resi 16012345678"));
+
+		SmartLifecycle worker = lifecycles.stream()
+			.filter(lifecycle -> lifecycle.getClass().getSimpleName().equals("EventStreamWorker"))
+			.findFirst()
+			.orElseThrow();
+		worker.stop();
+		worker.start();
+
+		assertThat(say(customer, "SITI RAHMAWATI 5678")).contains("KPC MALIOBORO");
+	}
+
+	/** Taps a quick reply as the customer; answers like {@link #say}. */
+	private String tap(String customer, String payload, String title) {
+		long at = CLOCK.incrementAndGet();
+		return exchange(customer, """
+				{"object":"instagram","entry":[{"id":"%s","time":%d,"messaging":[{"sender":{"id":"%s"},\
+				"recipient":{"id":"%s"},"timestamp":%d,"message":{"mid":"mid-%s-%d","text":"%s",\
+				"quick_reply":{"payload":"%s"}}}]}]}""".formatted(ACCOUNT, at, customer, ACCOUNT, at, customer, at, title,
+				payload).getBytes(StandardCharsets.UTF_8));
+	}
+
+	/** Sends a text as the customer and answers Balas's reply, the texts of all messages it sent joined. */
+	private String say(String customer, String text) {
+		long at = CLOCK.incrementAndGet();
+		return exchange(customer, MetaWebhooks.textMessage(ACCOUNT, customer, "mid-" + customer + "-" + at, at, text));
+	}
+
+	private String exchange(String customer, byte[] body) {
+		int before = SentMessages.textsTo(sandbox.server(), customer).size();
+		client.post()
+			.uri("/webhooks/instagram")
+			.contentType(MediaType.APPLICATION_JSON)
+			.header("X-Hub-Signature-256", MetaWebhooks.signature(body))
+			.bodyValue(body)
+			.exchange()
+			.expectStatus().isOk();
+		await().atMost(Duration.ofSeconds(20)).until(() -> SentMessages.textsTo(sandbox.server(), customer).size() > before);
+		// a turn's messages go out one after the other; give the rest a moment to arrive
+		await().pollDelay(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> true);
+		return String.join("\n", SentMessages.textsTo(sandbox.server(), customer)
+			.subList(before, SentMessages.textsTo(sandbox.server(), customer).size())
+			.stream()
+			.map(call -> call.get("message"))
+			.toList());
+	}
+
+	private List<String> quickRepliesOfLast(String customer) {
+		List<Map<String, String>> texts = SentMessages.textsTo(sandbox.server(), customer);
+		String last = texts.get(texts.size() - 1).get("message");
+		return List.of(last.split("\"payload\":\"")).stream().skip(1).map(part -> part.substring(0, part.indexOf('"'))).toList();
+	}
+
+	private List<LoggedRequest> reportsFor(String ticket) {
+		return sandbox.server()
+			.findAll(postRequestedFor(urlPathEqualTo("/cch/reports")))
+			.stream()
+			.filter(request -> ticket.equals(request.getHeader("Idempotency-Key")))
+			.toList();
+	}
+
+	private static void assertNothingOfTheShipmentIn(String reply) {
+		assertThat(reply.getBytes(StandardCharsets.UTF_8)).isNotEmpty();
+		for (String detail : SHIPMENT_DETAILS) {
+			assertThat(reply).as("a reply before verification").doesNotContainIgnoringCase(detail);
+		}
+	}
+
+	private static String customer() {
+		return Long.toString(6_600_000_000_000_000L + (long) (Math.random() * 1_000_000_000_000L));
+	}
+
+}
