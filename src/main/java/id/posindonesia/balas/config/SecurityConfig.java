@@ -21,6 +21,7 @@ import org.springframework.security.web.server.DefaultServerRedirectStrategy;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.WebFilterExchange;
+import org.springframework.security.web.server.authentication.RedirectServerAuthenticationSuccessHandler;
 import org.springframework.security.web.server.authentication.ServerAuthenticationFailureHandler;
 import org.springframework.security.web.server.authentication.logout.RedirectServerLogoutSuccessHandler;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
@@ -93,7 +94,10 @@ public class SecurityConfig {
 			.authorizeExchange(exchanges -> exchanges
 				.pathMatchers(HttpMethod.GET, LOGIN_PAGE).permitAll()
 				.anyExchange().authenticated())
-			.formLogin(form -> form.loginPage(LOGIN_PAGE).authenticationFailureHandler(loginFormFailure()))
+			.formLogin(form -> form.loginPage(LOGIN_PAGE)
+				// back to the page that asked for the login, else the console's start
+				.authenticationSuccessHandler(new RedirectServerAuthenticationSuccessHandler("/console"))
+				.authenticationFailureHandler(loginFormFailure()))
 			.logout(logout -> logout.logoutUrl("/console/logout")
 				.logoutSuccessHandler(redirectTo(LOGIN_PAGE + "?logout")))
 			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
