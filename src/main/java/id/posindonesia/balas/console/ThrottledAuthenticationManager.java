@@ -1,6 +1,7 @@
 package id.posindonesia.balas.console;
 
 import java.net.InetSocketAddress;
+import java.util.Locale;
 
 import reactor.core.publisher.Mono;
 
@@ -22,6 +23,8 @@ import org.springframework.web.server.ServerWebExchange;
 class ThrottledAuthenticationManager implements ReactiveAuthenticationManager {
 
 	static final String UNKNOWN_ADDRESS = "unknown";
+
+	private static final int MAX_ADDRESS_LENGTH = 64;
 
 	private final ReactiveAuthenticationManager passwords;
 
@@ -54,8 +57,17 @@ class ThrottledAuthenticationManager implements ReactiveAuthenticationManager {
 			.orElse(UNKNOWN_ADDRESS)));
 	}
 
-	private static String host(InetSocketAddress address) {
-		return address.getAddress() == null ? address.getHostString() : address.getAddress().getHostAddress();
+	/**
+	 * A forwarded address arrives unresolved, as the proxy wrote it (IPv6 in brackets); it is kept as text rather
+	 * than resolved, which could mean a DNS lookup on the caller's say-so.
+	 */
+	static String host(InetSocketAddress address) {
+		if (address.getAddress() != null) {
+			return address.getAddress().getHostAddress();
+		}
+		String host = address.getHostString().toLowerCase(Locale.ROOT);
+		host = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+		return host.length() > MAX_ADDRESS_LENGTH ? host.substring(0, MAX_ADDRESS_LENGTH) : host;
 	}
 
 }
