@@ -1,8 +1,8 @@
 package id.posindonesia.balas.console;
 
 import java.io.BufferedReader;
+import java.io.Console;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 import org.jspecify.annotations.Nullable;
@@ -43,8 +44,8 @@ public final class AgentCommandLine {
 			  agents reset NAME                            new password for an account
 			  agents disable NAME                          refuse its logins from now on
 			  agents enable NAME                           accept them again
-			The password of 'add' and 'reset' is read from BALAS_NEW_AGENT_PASSWORD, or else from standard input
-			(one line, at least %d characters).
+			The password of 'add' and 'reset' is read from BALAS_NEW_AGENT_PASSWORD, or else asked for on the
+			terminal, or read as one line from standard input; at least %d characters.
 			Redis: REDIS_URL, or else the embedded Redis on its data directory (./var/redis), which Balas must not
 			be using at the same time: stop it first, or set REDIS_URL=redis://127.0.0.1:PORT to the port of its
 			"Embedded Redis listening" log line.
@@ -61,15 +62,31 @@ public final class AgentCommandLine {
 	}
 
 	public static void main(String[] args) {
-		System.exit(run(args, System::getenv, System.in, System.out, System.err));
+		System.exit(run(args, System::getenv, AgentCommandLine::promptOrReadLine, System.out, System.err));
+	}
+
+	/** Asks without echoing it on a terminal; reads one line when the password is piped in. */
+	private static @Nullable String promptOrReadLine() {
+		Console console = System.console();
+		if (console != null) {
+			char[] password = console.readPassword("Password (at least %d characters): ",
+					AgentDirectory.MIN_PASSWORD_LENGTH);
+			return password == null ? null : new String(password);
+		}
+		try {
+			return new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+		}
+		catch (IOException ex) {
+			throw new InvalidAgentException("cannot read the password from standard input: " + ex.getMessage());
+		}
 	}
 
 	/**
 	 * @param args {@code agents <command> ...}, then any {@code --spring.property=value} for the Redis connection
 	 * @return the process's exit status: 0 done, 1 refused (no such account, name taken, invalid input), 2 usage
 	 */
-	static int run(String[] args, UnaryOperator<@Nullable String> environment, InputStream stdin, PrintStream out,
-			PrintStream err) {
+	static int run(String[] args, UnaryOperator<@Nullable String> environment,
+			Supplier<@Nullable String> standardInput, PrintStream out, PrintStream err) {
 		List<String> words = new ArrayList<>();
 		List<String> springArgs = new ArrayList<>();
 		String role = "agent";
@@ -93,7 +110,7 @@ public final class AgentCommandLine {
 		}
 		try {
 			Command command = new Command(words.get(1), words.size() > 2 ? words.get(2) : null, role);
-			String password = command.needsPassword() ? readPassword(environment, stdin) : null;
+			String password = command.needsPassword() ? readPassword(environment, standardInput) : null;
 			try (ConfigurableApplicationContext context = start(springArgs)) {
 				return command.execute(context.getBean(AgentDirectory.class), password, out, err);
 			}
@@ -112,15 +129,11 @@ public final class AgentCommandLine {
 		};
 	}
 
-	private static String readPassword(UnaryOperator<@Nullable String> environment, InputStream stdin) {
+	private static String readPassword(UnaryOperator<@Nullable String> environment,
+			Supplier<@Nullable String> standardInput) {
 		String password = environment.apply(PASSWORD_VARIABLE);
 		if (password == null || password.isEmpty()) {
-			try {
-				password = new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8)).readLine();
-			}
-			catch (IOException ex) {
-				throw new InvalidAgentException("cannot read the password from standard input: " + ex.getMessage());
-			}
+			password = standardInput.get();
 		}
 		AgentDirectory.checkPassword(password);
 		return password;

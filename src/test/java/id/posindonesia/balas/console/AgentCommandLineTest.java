@@ -1,6 +1,5 @@
 package id.posindonesia.balas.console;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -116,8 +115,7 @@ class AgentCommandLineTest {
 	private int run(Map<String, String> environment, String stdin, String... args) {
 		out.reset();
 		err.reset();
-		return AgentCommandLine.run(args, environment::get,
-				new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+		return AgentCommandLine.run(args, environment::get, () -> stdin.isEmpty() ? null : stdin.strip(),
 				new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
 	}
 
