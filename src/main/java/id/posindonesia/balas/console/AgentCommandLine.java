@@ -26,6 +26,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.NestedExceptionUtils;
 
 /**
  * Manages agent accounts without the web server, e.g. to create the first supervisors: a small Spring context with
@@ -83,7 +84,8 @@ public final class AgentCommandLine {
 
 	/**
 	 * @param args {@code agents <command> ...}, then any {@code --spring.property=value} for the Redis connection
-	 * @return the process's exit status: 0 done, 1 refused (no such account, name taken, invalid input), 2 usage
+	 * @return the process's exit status: 0 done, 1 refused (no such account, name taken, invalid input) or failed
+	 * (Redis unreachable), 2 usage
 	 */
 	static int run(String[] args, UnaryOperator<@Nullable String> environment,
 			Supplier<@Nullable String> standardInput, PrintStream out, PrintStream err) {
@@ -119,6 +121,11 @@ public final class AgentCommandLine {
 			err.println(ex.getMessage());
 			return 1;
 		}
+		catch (RuntimeException ex) {
+			// Redis unreachable, a timeout: the cause is what the operator can act on
+			err.println("failed: " + NestedExceptionUtils.getMostSpecificCause(ex));
+			return 1;
+		}
 	}
 
 	private static boolean validArity(List<String> words) {
@@ -143,7 +150,7 @@ public final class AgentCommandLine {
 		return new SpringApplicationBuilder(Context.class).web(WebApplicationType.NONE)
 			.logStartupInfo(false)
 			.bannerMode(Banner.Mode.OFF)
-			.properties("logging.level.root=WARN", "spring.main.web-application-type=none")
+			.properties("logging.level.root=WARN")
 			.run(springArgs.toArray(String[]::new));
 	}
 
