@@ -4,6 +4,7 @@ import java.net.URI;
 
 import reactor.core.publisher.Mono;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -16,7 +17,11 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.userdetails.ReactiveUserDetailsService;
+import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.web.server.DefaultServerRedirectStrategy;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
@@ -25,7 +30,12 @@ import org.springframework.security.web.server.authentication.RedirectServerAuth
 import org.springframework.security.web.server.authentication.ServerAuthenticationFailureHandler;
 import org.springframework.security.web.server.authentication.logout.RedirectServerLogoutSuccessHandler;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.context.ServerSecurityContextRepository;
+import org.springframework.security.web.server.context.WebSessionServerSecurityContextRepository;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebSession;
 
 import id.posindonesia.balas.console.LoginThrottledException;
 
@@ -89,8 +99,11 @@ public class SecurityConfig {
 
 	@Bean
 	@Order(3)
-	SecurityWebFilterChain consoleSecurity(ServerHttpSecurity http) {
+	SecurityWebFilterChain consoleSecurity(ServerHttpSecurity http, ObjectProvider<ReactiveUserDetailsService> accounts) {
+		ServerSecurityContextRepository sessions = new WebSessionServerSecurityContextRepository();
+		ReactiveUserDetailsService accountsInUse = accounts.getIfAvailable();
 		return http
+			.securityContextRepository(accountsInUse == null ? sessions : new EnabledAccountsOnly(sessions, accountsInUse))
 			.authorizeExchange(exchanges -> exchanges
 				.pathMatchers(HttpMethod.GET, LOGIN_PAGE).permitAll()
 				.anyExchange().authenticated())
@@ -102,6 +115,35 @@ public class SecurityConfig {
 				.logoutSuccessHandler(redirectTo(LOGIN_PAGE + "?logout")))
 			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
 			.build();
+	}
+
+	/**
+	 * A console session lasts only while its account exists and is enabled: disabling an agent ends their sessions on
+	 * every instance at their next request, and enabling them again does not bring those sessions back.
+	 */
+	private record EnabledAccountsOnly(ServerSecurityContextRepository sessions,
+			ReactiveUserDetailsService accounts) implements ServerSecurityContextRepository {
+
+		@Override
+		public Mono<Void> save(ServerWebExchange exchange, SecurityContext context) {
+			return sessions.save(exchange, context);
+		}
+
+		@Override
+		public Mono<SecurityContext> load(ServerWebExchange exchange) {
+			return sessions.load(exchange).filterWhen(context -> {
+				Authentication authentication = context.getAuthentication();
+				if (authentication == null) {
+					return Mono.just(true);
+				}
+				return accounts.findByUsername(authentication.getName())
+					.map(UserDetails::isEnabled)
+					.defaultIfEmpty(false)
+					.flatMap(enabled -> enabled ? Mono.just(true)
+							: exchange.getSession().flatMap(WebSession::invalidate).thenReturn(false));
+			});
+		}
+
 	}
 
 	/** Stateless callers (scripts, scrapers): Basic credentials on every request, no session, no CSRF. */

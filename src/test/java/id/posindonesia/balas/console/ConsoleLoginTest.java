@@ -50,6 +50,24 @@ class ConsoleLoginTest {
 	}
 
 	@Test
+	void disablingAnAgentEndsTheirSession() {
+		String agent = newAgent();
+		String session = login(agent, loginForm());
+		client.get().uri("/console").cookie("SESSION", session).exchange()
+			.expectStatus().value(status -> assertThat(status).isNotIn(302, 401, 403));
+
+		agents.setEnabled(agent, false).block();
+		client.get().uri("/console").cookie("SESSION", session).exchange()
+			.expectStatus().is3xxRedirection()
+			.expectHeader().valueEquals("Location", "/console/login");
+
+		// the session is gone, not suspended
+		agents.setEnabled(agent, true).block();
+		client.get().uri("/console").cookie("SESSION", session).exchange()
+			.expectStatus().is3xxRedirection();
+	}
+
+	@Test
 	void aPostWithoutTheCsrfTokenIsRefused() {
 		String agent = newAgent();
 		LoginForm form = loginForm();
