@@ -4,6 +4,8 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
+import id.posindonesia.balas.console.AgentCommandLine;
+
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class BalasApplication {
@@ -18,7 +20,12 @@ public class BalasApplication {
 		}
 	}
 
+	/** Runs Balas, or with {@code agents …} arguments the command line that manages agent accounts. */
 	public static void main(String[] args) {
+		if (AgentCommandLine.handles(args)) {
+			AgentCommandLine.main(args);
+			return;
+		}
 		SpringApplication.run(BalasApplication.class, args);
 	}
 

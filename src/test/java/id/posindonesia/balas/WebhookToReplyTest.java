@@ -190,7 +190,7 @@ class WebhookToReplyTest {
 		await().atMost(Duration.ofSeconds(10)).until(() -> meters.timer("balas.reply.latency").count() > replies);
 		assertThat(meters.counter("balas.webhook.events", "outcome", "recorded").count()).isEqualTo(recorded + 1);
 		assertThat(meters.counter("balas.webhook.events", "outcome", "duplicate").count()).isEqualTo(duplicates + 1);
-		client.get().uri("/actuator/prometheus").exchange()
+		client.get().uri("/actuator/prometheus").headers(headers -> headers.setBasicAuth("admin", "test-admin-password")).exchange()
 			.expectStatus().isOk()
 			.expectBody(String.class)
 			.value(metrics -> assertThat(metrics).contains("balas_webhook_events_total{outcome=\"recorded\"",

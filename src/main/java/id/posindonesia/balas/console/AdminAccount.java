@@ -20,7 +20,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-import id.posindonesia.balas.config.Sandbox;
+import id.posindonesia.balas.sandbox.Sandbox;
 import id.posindonesia.balas.console.AgentDirectory.AdminSetUp;
 
 /**
