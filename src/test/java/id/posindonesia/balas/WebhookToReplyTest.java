@@ -72,7 +72,7 @@ class WebhookToReplyTest {
 		assertThat(calls).extracting(call -> call.getOrDefault("sender_action", "message"))
 			.containsExactly("mark_seen", "message");
 		Map<String, String> reply = calls.get(1);
-		assertThat(reply.get("message")).contains("Pos Indonesia", "1500161");
+		assertThat(reply.get("message")).contains("Pos Indonesia", "\"payload\":\"TRACK_PARCEL\"");
 		assertThat(reply.get("access_token")).isEqualTo("sandbox-access-token");
 		assertThat(reply.get("appsecret_proof")).isEqualTo(hmacHex("sandbox-app-secret", "sandbox-access-token"));
 	}

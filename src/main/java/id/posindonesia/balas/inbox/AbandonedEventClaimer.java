@@ -15,7 +15,7 @@ import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 /**
  * Takes over events whose consumer stopped acknowledging them for {@code claim-min-idle}: an instance that died, or
  * one whose conversation was locked at the time. Every round first tells the group which events this instance is
- * still working on, so that it never looks dead to the others, then claims one page of the whole pending list.
+ * still working on, so that it never looks dead to the others, then scans the whole pending list for the rest.
  *
  * <p>A page is read whole before its events are processed. Lettuce stops reading the shared connection while a
  * multi-element reply waits for demand, so streaming a reply into work that itself needs Redis would freeze every
@@ -54,7 +54,7 @@ class AbandonedEventClaimer {
 			// a round slower than the interval skips ticks rather than failing the loop
 			.onBackpressureDrop()
 			.takeUntilOther(stopping)
-			.concatMap(tick -> keepOwnEventsClaimed().thenMany(claimPage()).onErrorResume(ex -> {
+			.concatMap(tick -> keepOwnEventsClaimed().thenMany(claimPendingList()).onErrorResume(ex -> {
 				log.warn("Claiming abandoned events failed: {}", ex.toString());
 				return Mono.empty();
 			}));
@@ -71,13 +71,25 @@ class AbandonedEventClaimer {
 			.then();
 	}
 
-	private Flux<Void> claimPage() {
+	/**
+	 * Scans the whole pending list once, a page at a time; the next page is claimed only when processing slots free
+	 * up, so that claimed events never wait long in memory and a slow conversation does not hold up the rest.
+	 */
+	private Flux<Void> claimPendingList() {
+		return Mono.defer(this::claimPage)
+			.repeat()
+			.takeUntil(page -> SCAN_START.equals(cursor.get()))
+			.flatMapIterable(page -> page)
+			.flatMap(runner::process, properties.concurrency());
+	}
+
+	private Mono<List<Cue>> claimPage() {
 		return redis
 			.execute(LuaScripts.CLAIM_ABANDONED, List.of(InboxKeys.EVENTS),
 					List.of(InboxKeys.GROUP, consumerName, Long.toString(properties.claimMinIdle().toMillis()),
 							cursor.get(), Integer.toString(PAGE)))
 			.next()
-			.flatMapMany(page -> {
+			.map(page -> {
 				cursor.set(page.get(0));
 				List<Cue> cues = new ArrayList<>();
 				for (int i = 1; i + 3 < page.size(); i += 4) {
@@ -87,9 +99,8 @@ class AbandonedEventClaimer {
 				if (!cues.isEmpty()) {
 					log.info("Claimed {} abandoned events", cues.size());
 				}
-				return Flux.fromIterable(cues);
-			})
-			.flatMap(runner::process, properties.concurrency());
+				return cues;
+			});
 	}
 
 }

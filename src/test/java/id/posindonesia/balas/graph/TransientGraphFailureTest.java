@@ -1,6 +1,9 @@
 package id.posindonesia.balas.graph;
 
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
 import java.util.concurrent.TimeoutException;
 
 import com.restfb.exception.FacebookGraphException;
@@ -29,9 +32,20 @@ class TransientGraphFailureTest {
 	}
 
 	@Test
-	void networkFailuresAndTimeoutsAreRetried() {
-		assertThat(transientFailure.test(new FacebookNetworkException(new IOException("connection reset")))).isTrue();
-		assertThat(transientFailure.test(new TimeoutException())).isTrue();
+	void aConnectionThatWasNeverMadeIsRetried() {
+		assertThat(transientFailure.test(new FacebookNetworkException(new ConnectException("Connection refused")))).isTrue();
+		assertThat(transientFailure.test(new FacebookNetworkException(new SocketTimeoutException("Connect timed out"))))
+			.isTrue();
+		assertThat(transientFailure.test(new FacebookNetworkException(new UnknownHostException("graph.facebook.com"))))
+			.isTrue();
+	}
+
+	@Test
+	void aRequestWhoseAnswerNeverCameIsNotRetriedSinceMetaMayHaveDeliveredIt() {
+		assertThat(transientFailure.test(new FacebookNetworkException(new SocketTimeoutException("Read timed out"))))
+			.isFalse();
+		assertThat(transientFailure.test(new FacebookNetworkException(new IOException("connection reset")))).isFalse();
+		assertThat(transientFailure.test(new TimeoutException())).isFalse();
 	}
 
 	@Test

@@ -150,8 +150,8 @@ class EventJournalTest {
 		// the key is repaired and Meta redelivers: the event is new, lands in its inbox and is processed
 		redis.delete(inbox).block();
 		assertThat(journal.record(List.of(event)).block()).isEqualTo(new Recorded(1, 0));
-		await().atMost(Duration.ofSeconds(10)).until(() -> redis.opsForZSet().size(inbox).block() == 0
-				&& redis.opsForStream().pending(InboxKeys.EVENTS, InboxKeys.GROUP).block().getTotalPendingMessages() == 0);
+		// completing an event takes it out of its inbox and acknowledges it in one script
+		await().atMost(Duration.ofSeconds(10)).until(() -> redis.opsForZSet().size(inbox).block() == 0);
 	}
 
 	@Test
