@@ -15,7 +15,7 @@ import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 /**
  * Takes over events whose consumer stopped acknowledging them for {@code claim-min-idle}: an instance that died, or
  * one whose conversation was locked at the time. Every round first tells the group which events this instance is
- * still working on, so that it never looks dead to the others, then scans the whole pending list for the rest.
+ * still working on, so that it never looks dead to the others, then scans the pending list for the rest.
  *
  * <p>A page is read whole before its events are processed. Lettuce stops reading the shared connection while a
  * multi-element reply waits for demand, so streaming a reply into work that itself needs Redis would freeze every
@@ -28,6 +28,10 @@ class AbandonedEventClaimer {
 	private static final String SCAN_START = "0-0";
 
 	private static final int PAGE = 100;
+
+	// the scan goes on where it stopped next round; entries whose conversation is locked elsewhere are claimed again
+	// each time they go idle, and without a bound a large backlog of them would keep Redis busy with nothing else
+	private static final int PAGES_PER_ROUND = 5;
 
 	private static final int KEEP_ALIVE_BATCH = 1000;
 
@@ -72,12 +76,13 @@ class AbandonedEventClaimer {
 	}
 
 	/**
-	 * Scans the whole pending list once, a page at a time; the next page is claimed only when processing slots free
-	 * up, so that claimed events never wait long in memory and a slow conversation does not hold up the rest.
+	 * Scans the pending list a page at a time, up to {@link #PAGES_PER_ROUND}; the next page is claimed only when
+	 * processing slots free up, so that claimed events never wait long and a slow conversation does not hold up the
+	 * rest.
 	 */
 	private Flux<Void> claimPendingList() {
 		return Mono.defer(this::claimPage)
-			.repeat()
+			.repeat(PAGES_PER_ROUND - 1)
 			.takeUntil(page -> SCAN_START.equals(cursor.get()))
 			.flatMapIterable(page -> page)
 			.flatMap(runner::process, properties.concurrency());

@@ -5,13 +5,18 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.CopyOnWriteArrayList;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.dao.TransientDataAccessResourceException;
@@ -21,6 +26,7 @@ import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 
 import id.posindonesia.balas.BalasIntegrationTest;
+import id.posindonesia.balas.IsolatedRedis;
 import id.posindonesia.balas.inbox.EventJournal.Recorded;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,22 +44,46 @@ class EventJournalTest {
 	private static final String ACCOUNT = "17841400000000077";
 
 	@Autowired
-	private EventJournal journal;
+	private ApplicationContext context;
+
+	@Autowired
+	private InboxProperties properties;
 
 	@Autowired
 	private EventStreamWorker applicationWorker;
 
 	@Autowired
+	private List<SmartLifecycle> lifecycles;
+
+	private IsolatedRedis isolated;
+
 	private ReactiveStringRedisTemplate redis;
 
-	@Autowired
 	private RedisConnectionFactory connectionFactory;
 
+	private EventJournal journal;
+
+	/** A database of its own, so that the application's worker never processes these thousands of events. */
+	@BeforeEach
+	void ownDatabase() {
+		isolated = IsolatedRedis.database(context, 1);
+		redis = isolated.template();
+		connectionFactory = isolated.connectionFactory();
+		journal = new EventJournal(redis, properties, new SimpleMeterRegistry());
+	}
+
 	@AfterEach
-	void restoreTheApplicationWorker() {
-		if (!applicationWorker.isRunning()) {
-			applicationWorker.start();
-		}
+	void restoreThePollers() {
+		pollers().stream().filter(poller -> !poller.isRunning()).forEach(SmartLifecycle::start);
+		isolated.close();
+	}
+
+	/** The event stream's worker and the complaint reports' outbox. */
+	private List<SmartLifecycle> pollers() {
+		return lifecycles.stream()
+			.filter(lifecycle -> lifecycle == applicationWorker
+					|| lifecycle.getClass().getSimpleName().equals("CchReportOutbox"))
+			.toList();
 	}
 
 	@Test
@@ -150,8 +180,19 @@ class EventJournalTest {
 		// the key is repaired and Meta redelivers: the event is new, lands in its inbox and is processed
 		redis.delete(inbox).block();
 		assertThat(journal.record(List.of(event)).block()).isEqualTo(new Recorded(1, 0));
-		// completing an event takes it out of its inbox and acknowledges it in one script
-		await().atMost(Duration.ofSeconds(10)).until(() -> redis.opsForZSet().size(inbox).block() == 0);
+		List<InboundEvent> handled = new CopyOnWriteArrayList<>();
+		EventStreamWorker worker = new EventStreamWorker(redis, isolated.connectionFactory(),
+				(processed, delivery) -> Mono.fromRunnable(() -> handled.add(processed)), properties,
+				new SimpleMeterRegistry());
+		worker.start();
+		try {
+			await().atMost(Duration.ofSeconds(10)).until(() -> handled.contains(event));
+			// completing an event takes it out of its inbox and acknowledges it in one script
+			await().atMost(Duration.ofSeconds(5)).until(() -> redis.opsForZSet().size(inbox).block() == 0);
+		}
+		finally {
+			worker.stop();
+		}
 	}
 
 	@Test
@@ -177,8 +218,8 @@ class EventJournalTest {
 	 * each body was told and how many script calls Redis ran.
 	 */
 	private GroupCommit recordWhileRedisHoldsTheFirstCall(List<List<InboundEvent>> bodies) {
-		// the worker's own scripts would be counted too
-		applicationWorker.stop();
+		// the scripts of everything that polls Redis would be counted too
+		pollers().forEach(SmartLifecycle::stop);
 		journal.record(List.of(event("warm-up-" + System.nanoTime(), "loads the script"))).block();
 		try (RedisConnection connection = connectionFactory.getConnection()) {
 			connection.serverCommands().resetConfigStats();

@@ -170,6 +170,23 @@ class EventStreamWorkerTest {
 	}
 
 	@Test
+	void aHolderWorkingLongerThanTheLeaseKeepsItSoThatNoOtherInstanceActsOnTheConversationMeanwhile() {
+		// the lease would run out four times over during one event, and the other instance looks every 300 ms
+		InboxProperties properties = with(defaults, p -> new InboxProperties(p.recordTimeout(), p.dedupeTtl(),
+				p.concurrency(), Duration.ofMillis(300), Duration.ofMillis(100), Duration.ofMillis(600), p.maxAttempts(),
+				p.firstRetryDelay(), p.deadLetterCapacity(), Duration.ofSeconds(10), p.shutdownGrace(), p.retention()));
+		handler.delay = Duration.ofMillis(2_500);
+		startInstances(2, properties);
+		long now = System.currentTimeMillis();
+
+		journal(properties).record(List.of(event("slow", now, "first"), event("slow", now + 1, "second"))).block();
+
+		await().atMost(Duration.ofSeconds(20)).until(() -> handler.handledFor("slow").size() == 2);
+		assertThat(handler.overlaps.get()).as("events of one conversation processed at the same time").isZero();
+		assertThat(handler.handledFor("slow")).extracting(InboundEvent::timestamp).containsExactly(now, now + 1);
+	}
+
+	@Test
 	void anAbandonedEventIsClaimedEvenBehindHundredsOfEventsWaitingForTheirConversation() {
 		EventJournal journal = journal(defaults);
 		long now = System.currentTimeMillis();
