@@ -187,14 +187,23 @@ class EventStreamWorkerTest {
 	}
 
 	@Test
-	void anAbandonedEventIsClaimedEvenBehindHundredsOfEventsWaitingForTheirConversation() {
+	void anAbandonedEventIsClaimedEvenBehindAThousandEventsWaitingForTheirConversation() {
 		EventJournal journal = journal(defaults);
 		long now = System.currentTimeMillis();
-		// 300 conversations held by a live instance elsewhere: their cues stay pending however often they are claimed
-		for (int c = 0; c < 300; c++) {
-			String conversation = InboundEvent.conversationOf(ACCOUNT, "held-" + c, "-");
-			redis.opsForValue().set(InboxKeys.lock(conversation), "live-elsewhere", Duration.ofMinutes(5)).block();
-			journal.record(List.of(event("held-" + c, now, "m"))).block();
+		// 1,200 conversations held by a live instance elsewhere: their cues stay pending however often they are
+		// claimed, and there are more of them than one XAUTOCLAIM call looks at (ten times its page)
+		int held = 1_200;
+		Flux.range(0, held)
+			.flatMap(c -> redis.opsForValue()
+				.set(InboxKeys.lock(InboundEvent.conversationOf(ACCOUNT, "held-" + c, "-")), "live-elsewhere",
+						Duration.ofMinutes(5)))
+			.blockLast();
+		for (int from = 0; from < held; from += 100) {
+			List<InboundEvent> body = new ArrayList<>();
+			for (int c = from; c < from + 100; c++) {
+				body.add(event("held-" + c, now, "m"));
+			}
+			journal.record(body).block();
 		}
 		journal.record(List.of(event("orphan", now + 1, "m"))).block();
 		readAs("crashed-instance");
