@@ -10,6 +10,9 @@ import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
 /** Webhook bodies as Meta sends them: fixtures from {@code src/test/resources/webhook} and their signatures. */
 public final class MetaWebhooks {
 
@@ -43,6 +46,17 @@ public final class MetaWebhooks {
 
 	public static String signature(byte[] body) {
 		return signature(body, SANDBOX_SECRET);
+	}
+
+	/** Posts the body to the webhook, signed as Meta does, and expects it accepted. */
+	public static void deliver(WebTestClient client, byte[] body) {
+		client.post()
+			.uri("/webhooks/instagram")
+			.contentType(MediaType.APPLICATION_JSON)
+			.header("X-Hub-Signature-256", signature(body))
+			.bodyValue(body)
+			.exchange()
+			.expectStatus().isOk();
 	}
 
 	/** A text DM from {@code customer} to {@code account}, with a message id of its own. */

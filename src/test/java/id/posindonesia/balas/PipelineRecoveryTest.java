@@ -21,7 +21,6 @@ import org.springframework.data.redis.connection.stream.ReadOffset;
 import org.springframework.data.redis.connection.stream.StreamOffset;
 import org.springframework.data.redis.connection.stream.StreamReadOptions;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import id.posindonesia.balas.sandbox.Sandbox;
@@ -139,13 +138,7 @@ class PipelineRecoveryTest {
 	}
 
 	private void deliver(byte[] body) {
-		client.post()
-			.uri("/webhooks/instagram")
-			.contentType(MediaType.APPLICATION_JSON)
-			.header("X-Hub-Signature-256", MetaWebhooks.signature(body))
-			.bodyValue(body)
-			.exchange()
-			.expectStatus().isOk();
+		MetaWebhooks.deliver(client, body);
 	}
 
 }

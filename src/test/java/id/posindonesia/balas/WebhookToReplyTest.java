@@ -23,7 +23,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import id.posindonesia.balas.sandbox.Sandbox;
@@ -207,13 +206,7 @@ class WebhookToReplyTest {
 	}
 
 	private void deliver(byte[] body) {
-		client.post()
-			.uri("/webhooks/instagram")
-			.contentType(MediaType.APPLICATION_JSON)
-			.header("X-Hub-Signature-256", MetaWebhooks.signature(body))
-			.bodyValue(body)
-			.exchange()
-			.expectStatus().isOk();
+		MetaWebhooks.deliver(client, body);
 	}
 
 	private WireMockServer graph() {

@@ -54,14 +54,8 @@ class AbandonedEventClaimer {
 	}
 
 	Flux<Void> run(Mono<Void> stopping) {
-		return Flux.interval(properties.claimInterval())
-			// a round slower than the interval skips ticks rather than failing the loop
-			.onBackpressureDrop()
-			.takeUntilOther(stopping)
-			.concatMap(tick -> keepOwnEventsClaimed().thenMany(claimPendingList()).onErrorResume(ex -> {
-				log.warn("Claiming abandoned events failed: {}", ex.toString());
-				return Mono.empty();
-			}));
+		return Rounds.every(properties.claimInterval(), stopping,
+				() -> keepOwnEventsClaimed().thenMany(claimPendingList()), log, "Claiming abandoned events");
 	}
 
 	private Mono<Void> keepOwnEventsClaimed() {

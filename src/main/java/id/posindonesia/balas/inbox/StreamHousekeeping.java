@@ -28,13 +28,8 @@ class StreamHousekeeping {
 	}
 
 	Flux<Void> run(Mono<Void> stopping) {
-		return Flux.interval(properties.claimInterval())
-			.onBackpressureDrop()
-			.takeUntilOther(stopping)
-			.concatMap(tick -> trimExpired().then(forgetIdleConsumers()).onErrorResume(ex -> {
-				log.warn("Stream housekeeping failed: {}", ex.toString());
-				return Mono.empty();
-			}));
+		return Rounds.every(properties.claimInterval(), stopping, () -> trimExpired().then(forgetIdleConsumers()), log,
+				"Stream housekeeping");
 	}
 
 	private Mono<Long> trimExpired() {

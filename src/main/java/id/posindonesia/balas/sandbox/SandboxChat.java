@@ -1,21 +1,15 @@
 package id.posindonesia.balas.sandbox;
 
 import java.net.URI;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Collectors;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.JsonNode;
@@ -39,8 +33,6 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 
 import id.posindonesia.balas.config.InstagramProperties;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 
 /**
  * {@code /sandbox/chat}: a page where a newcomer writes as an Instagram customer and reads Balas's replies. What they
@@ -114,10 +106,8 @@ class SandboxChat {
 	/** Every message the sandbox Graph API received for the customer, oldest first. */
 	private Mono<ServerResponse> replies(ServerRequest request) {
 		String customer = request.queryParam("customer").orElse("");
-		return Mono.fromCallable(() -> sandbox.server()
-			.findAll(postRequestedFor(urlPathMatching("/v[0-9.]+/me/messages")))
+		return Mono.fromCallable(() -> sandbox.sendApiCalls()
 			.stream()
-			.map(SandboxChat::form)
 			.filter(form -> form.getOrDefault("recipient", "").contains("\"" + customer + "\""))
 			.filter(form -> form.containsKey("message"))
 			.map(form -> json.readTree(form.get("message")))
@@ -153,17 +143,6 @@ class SandboxChat {
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException(ex);
 		}
-	}
-
-	private static Map<String, String> form(LoggedRequest request) {
-		return Arrays.stream(request.getBodyAsString().split("&"))
-			.map(pair -> pair.split("=", 2))
-			.collect(Collectors.toMap(pair -> decode(pair[0]), pair -> pair.length > 1 ? decode(pair[1]) : "",
-					(first, second) -> second));
-	}
-
-	private static String decode(String value) {
-		return URLDecoder.decode(value, StandardCharsets.UTF_8);
 	}
 
 }

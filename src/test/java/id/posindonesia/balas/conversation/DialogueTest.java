@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import id.posindonesia.balas.BalasIntegrationTest;
@@ -186,13 +185,7 @@ class DialogueTest {
 
 	private String exchange(String customer, byte[] body) {
 		int before = SentMessages.textsTo(sandbox.server(), customer).size();
-		client.post()
-			.uri("/webhooks/instagram")
-			.contentType(MediaType.APPLICATION_JSON)
-			.header("X-Hub-Signature-256", MetaWebhooks.signature(body))
-			.bodyValue(body)
-			.exchange()
-			.expectStatus().isOk();
+		MetaWebhooks.deliver(client, body);
 		await().atMost(Duration.ofSeconds(20)).until(() -> SentMessages.textsTo(sandbox.server(), customer).size() > before);
 		// a turn's messages go out one after the other; give the rest a moment to arrive
 		await().pollDelay(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> true);
