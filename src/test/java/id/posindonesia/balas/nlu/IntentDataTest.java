@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,6 +26,17 @@ class IntentDataTest {
 		assertThat(data.training()).extracting(LabeledText::text)
 			.allSatisfy(text -> assertThat(text).isNotBlank().doesNotStartWith("#").isEqualTo(text.strip()));
 		assertThat(data.lexicon().size()).isGreaterThan(100);
+	}
+
+	@Test
+	void noHeldOutLineIsAlsoATrainingLine() {
+		IntentData data = IntentData.from(null);
+		Set<String> trainingLines = data.training().stream().map(IntentDataTest::comparable).collect(Collectors.toSet());
+
+		assertThat(data.test()).extracting(LabeledText::text)
+			.filteredOn(text -> trainingLines.contains(comparable(text)))
+			.as("intents/test/ lines that are also training lines")
+			.isEmpty();
 	}
 
 	@Test
@@ -59,6 +73,14 @@ class IntentDataTest {
 	void refusesToTrainOnNothing(@TempDir Path intents) {
 		assertThatIllegalStateException().isThrownBy(() -> IntentData.from(intents).training())
 			.withMessageContaining("training");
+	}
+
+	private static String comparable(LabeledText example) {
+		return comparable(example.text());
+	}
+
+	private static String comparable(String line) {
+		return line.strip().toLowerCase(Locale.ROOT);
 	}
 
 	private static void write(Path file, String... lines) throws IOException {
