@@ -8,9 +8,9 @@ import opennlp.tools.doccat.NGramFeatureGenerator;
 import opennlp.tools.util.InvalidFormatException;
 
 /**
- * The feature generator combinations compared by {@link NluEvaluation}.
+ * The feature generator combinations compared by the evaluation.
  */
-enum FeatureSet {
+public enum FeatureSet {
 
 	BAG_OF_WORDS(BagOfWordsFeatureGenerator::new),
 

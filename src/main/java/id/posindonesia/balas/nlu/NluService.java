@@ -39,13 +39,27 @@ public class NluService {
 	static NluService train(NluProperties properties) {
 		long started = System.nanoTime();
 		IntentData data = IntentData.from(properties.intentsDir());
-		Lexicon lexicon = data.lexicon();
-		MessageAnalyzer analyzer = new MessageAnalyzer(new EntityExtractor(), new TextNormalizer(lexicon));
 		List<LabeledText> training = data.training();
-		IntentClassifier classifier = IntentClassifier.train(training, analyzer, properties.classifier());
-		log.info("NLU model ready in {} ms: {} examples from {}, {} lexicon entries, {}",
-				TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), training.size(), data, lexicon.size(),
+		NluService service = train(properties, data, training);
+		log.info("NLU model ready in {} ms: {} examples from {}, {}",
+				TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), training.size(), data,
 				properties.classifier());
+		return service;
+	}
+
+	/**
+	 * Trains on the given examples instead of the configured folder's training set, with the lexicon of
+	 * that folder: how the evaluation trains on a part of the examples.
+	 */
+	public static NluService train(NluProperties properties, List<LabeledText> examples) {
+		return train(properties, IntentData.from(properties.intentsDir()), examples);
+	}
+
+	private static NluService train(NluProperties properties, IntentData data, List<LabeledText> examples) {
+		Lexicon lexicon = data.lexicon();
+		MessageAnalyzer analyzer = new MessageAnalyzer(new EntityExtractor(), new TextNormalizer(lexicon),
+				properties.classifier().stripWrappers() ? PoliteWrappers.STANDARD : PoliteWrappers.NONE);
+		IntentClassifier classifier = IntentClassifier.train(examples, analyzer, properties.classifier());
 		return new NluService(analyzer, classifier, properties.fallbackPolicy(), new LanguageDetector(lexicon));
 	}
 

@@ -37,6 +37,42 @@ class IntentDataTest {
 			.filteredOn(text -> trainingLines.contains(comparable(text)))
 			.as("intents/test/ lines that are also training lines")
 			.isEmpty();
+		assertThat(data.realistic()).extracting(LabeledText::text)
+			.filteredOn(text -> trainingLines.contains(comparable(text)))
+			.as("intents/test-realistic/ lines that are also training lines")
+			.isEmpty();
+	}
+
+	@Test
+	void readsTheRealisticSetWithEveryRightIntentPreferredFirst(@TempDir Path intents) throws IOException {
+		write(intents.resolve("test-realistic/messages.tsv"), "labels\ttext", "# a comment",
+				"complaint | track_parcel\tstatus diterima tapi barang belum ada , mohon dicek",
+				"out_of_scope\tsiang min, sinyal hilang dari pagi");
+
+		List<LabeledText> realistic = IntentData.from(intents).realistic();
+
+		assertThat(realistic).containsExactly(
+				new LabeledText(List.of(Intent.COMPLAINT, Intent.TRACK_PARCEL),
+						"status diterima tapi barang belum ada , mohon dicek"),
+				new LabeledText(Intent.OUT_OF_SCOPE, "siang min, sinyal hilang dari pagi"));
+		assertThat(realistic.get(0).intent()).isEqualTo(Intent.COMPLAINT);
+		assertThat(realistic.get(0).accepts(Intent.TRACK_PARCEL)).isTrue();
+		assertThat(realistic.get(1).accepts(Intent.GREETING)).isFalse();
+	}
+
+	@Test
+	void hasNoRealisticSetWhenTheFolderHasNone(@TempDir Path intents) throws IOException {
+		write(intents.resolve("training/greeting.txt"), "halo");
+
+		assertThat(IntentData.from(intents).realistic()).isEmpty();
+	}
+
+	@Test
+	void refusesARealisticLineWithoutLabels(@TempDir Path intents) throws IOException {
+		write(intents.resolve("test-realistic/messages.tsv"), "labels\ttext", "halo min");
+
+		assertThatIllegalArgumentException().isThrownBy(() -> IntentData.from(intents).realistic())
+			.withMessageContaining("line 2");
 	}
 
 	@Test
