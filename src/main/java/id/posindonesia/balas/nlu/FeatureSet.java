@@ -23,6 +23,11 @@ public enum FeatureSet {
 	WORD_NGRAMS_AND_CHAR_NGRAMS(FeatureSet::wordUnigramsAndBigrams, FeatureSet::charNGrams),
 
 	WORD_NGRAMS_CHAR_NGRAMS_AND_SHAPE(FeatureSet::wordUnigramsAndBigrams, FeatureSet::charNGrams,
+			MessageShapeFeatureGenerator::new),
+
+	WORD_NGRAMS_AND_TEXT_CHAR_NGRAMS(FeatureSet::wordUnigramsAndBigrams, FeatureSet::textCharNGrams),
+
+	WORD_NGRAMS_TEXT_CHAR_NGRAMS_AND_SHAPE(FeatureSet::wordUnigramsAndBigrams, FeatureSet::textCharNGrams,
 			MessageShapeFeatureGenerator::new);
 
 	private final Supplier<FeatureGenerator>[] generators;
@@ -51,6 +56,10 @@ public enum FeatureSet {
 
 	private static FeatureGenerator charNGrams() {
 		return new CharNGramFeatureGenerator(2, 5);
+	}
+
+	private static FeatureGenerator textCharNGrams() {
+		return new TextCharNGramFeatureGenerator(2, 5);
 	}
 
 }

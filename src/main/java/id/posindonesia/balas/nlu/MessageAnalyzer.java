@@ -11,7 +11,7 @@ import id.posindonesia.balas.nlu.TextNormalizer.NormalizedText;
  * Prepares a message for the classifier, the same way for training examples and live messages:
  * entities are found in the original text, then replaced by placeholders so that the model learns
  * "contains a tracking number" rather than particular digits, then the text is normalised, and the
- * classifier is shown the request inside the message's polite wrapper.
+ * request inside the message's polite opening and closing is set apart.
  */
 final class MessageAnalyzer {
 
@@ -30,7 +30,8 @@ final class MessageAnalyzer {
 	AnalyzedMessage analyze(String text) {
 		EntityScan scan = entityExtractor.scan(text);
 		NormalizedText normalized = normalizer.normalize(withPlaceholders(text, scan));
-		return new AnalyzedMessage(scan.entities(), normalized.words(), wrappers.request(normalized.tokens()));
+		return new AnalyzedMessage(scan.entities(), normalized.words(), normalized.tokens(),
+				wrappers.request(normalized.tokens()));
 	}
 
 	private static String withPlaceholders(String text, EntityScan scan) {
@@ -52,8 +53,15 @@ final class MessageAnalyzer {
 	 * @param entities the entities to report
 	 * @param words the customer's own words, for language detection
 	 * @param tokens the classifier's input
+	 * @param request the tokens between the polite opening and closing; all tokens when the message is
+	 * nothing but those
 	 */
-	record AnalyzedMessage(List<Entity> entities, List<String> words, List<String> tokens) {
+	record AnalyzedMessage(List<Entity> entities, List<String> words, List<String> tokens, List<String> request) {
+
+		boolean hasWrapper() {
+			return request.size() < tokens.size();
+		}
+
 	}
 
 }

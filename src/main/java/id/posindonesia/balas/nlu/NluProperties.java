@@ -31,8 +31,8 @@ public record NluProperties(@Nullable Path intentsDir, @DecimalMin("0.0") @Decim
 		@Valid ClassifierSettings classifier) {
 
 	public NluProperties {
-		confidenceThreshold = confidenceThreshold != null ? confidenceThreshold : 0.4;
-		margin = margin != null ? margin : 0.05;
+		confidenceThreshold = confidenceThreshold != null ? confidenceThreshold : 0.2;
+		margin = margin != null ? margin : 0.0;
 		maxTextLength = maxTextLength != null ? maxTextLength : 2000;
 		classifier = classifier != null ? classifier : ClassifierSettings.DEFAULTS;
 	}
@@ -61,61 +61,62 @@ public record NluProperties(@Nullable Path intentsDir, @DecimalMin("0.0") @Decim
 	 * @param cutoff features seen fewer times than this in training are dropped
 	 * @param iterations training iterations (the most for {@code MAXENT_QN}; ignored by naive Bayes)
 	 * @param l2Cost the L2 regularisation of {@code MAXENT_QN}, which keeps confidences calibrated
-	 * @param stripWrappers whether the classifier sees only the request inside a message's polite
-	 * opening and closing ("selamat siang min, … terima kasih"), when there is one
+	 * @param requestWins whether a message that reads as a greeting or thanks as a whole is classified
+	 * again without its polite opening and closing ("selamat siang min, … terima kasih"), so that the
+	 * request inside decides
 	 * @param tfIdf whether features are weighted by TF-IDF, each kind scaled to unit length, rather than
 	 * counted
 	 */
 	public record ClassifierSettings(FeatureSet features, TrainingAlgorithm algorithm, @Min(1) Integer cutoff,
-			@Min(1) @Max(10_000) Integer iterations, @DecimalMin("0.0") Double l2Cost, Boolean stripWrappers,
+			@Min(1) @Max(10_000) Integer iterations, @DecimalMin("0.0") Double l2Cost, Boolean requestWins,
 			Boolean tfIdf) {
 
 		public static final ClassifierSettings DEFAULTS = new ClassifierSettings(null, null, null, null, null, null,
 				null);
 
 		public ClassifierSettings {
-			features = features != null ? features : FeatureSet.WORD_NGRAMS_CHAR_NGRAMS_AND_SHAPE;
+			features = features != null ? features : FeatureSet.WORD_NGRAMS_AND_TEXT_CHAR_NGRAMS;
 			algorithm = algorithm != null ? algorithm : TrainingAlgorithm.MAXENT_QN;
 			cutoff = cutoff != null ? cutoff : 1;
 			iterations = iterations != null ? iterations : 100;
 			l2Cost = l2Cost != null ? l2Cost : 0.5;
-			stripWrappers = stripWrappers != null ? stripWrappers : true;
+			requestWins = requestWins != null ? requestWins : false;
 			tfIdf = tfIdf != null ? tfIdf : true;
 		}
 
 		public ClassifierSettings withFeatures(FeatureSet features) {
-			return new ClassifierSettings(features, algorithm, cutoff, iterations, l2Cost, stripWrappers, tfIdf);
+			return new ClassifierSettings(features, algorithm, cutoff, iterations, l2Cost, requestWins, tfIdf);
 		}
 
 		public ClassifierSettings withAlgorithm(TrainingAlgorithm algorithm) {
-			return new ClassifierSettings(features, algorithm, cutoff, iterations, l2Cost, stripWrappers, tfIdf);
+			return new ClassifierSettings(features, algorithm, cutoff, iterations, l2Cost, requestWins, tfIdf);
 		}
 
 		public ClassifierSettings withCutoff(int cutoff) {
-			return new ClassifierSettings(features, algorithm, cutoff, iterations, l2Cost, stripWrappers, tfIdf);
+			return new ClassifierSettings(features, algorithm, cutoff, iterations, l2Cost, requestWins, tfIdf);
 		}
 
 		public ClassifierSettings withIterations(int iterations) {
-			return new ClassifierSettings(features, algorithm, cutoff, iterations, l2Cost, stripWrappers, tfIdf);
+			return new ClassifierSettings(features, algorithm, cutoff, iterations, l2Cost, requestWins, tfIdf);
 		}
 
 		public ClassifierSettings withL2Cost(double l2Cost) {
-			return new ClassifierSettings(features, algorithm, cutoff, iterations, l2Cost, stripWrappers, tfIdf);
+			return new ClassifierSettings(features, algorithm, cutoff, iterations, l2Cost, requestWins, tfIdf);
 		}
 
-		public ClassifierSettings withStripWrappers(boolean stripWrappers) {
-			return new ClassifierSettings(features, algorithm, cutoff, iterations, l2Cost, stripWrappers, tfIdf);
+		public ClassifierSettings withRequestWins(boolean requestWins) {
+			return new ClassifierSettings(features, algorithm, cutoff, iterations, l2Cost, requestWins, tfIdf);
 		}
 
 		public ClassifierSettings withTfIdf(boolean tfIdf) {
-			return new ClassifierSettings(features, algorithm, cutoff, iterations, l2Cost, stripWrappers, tfIdf);
+			return new ClassifierSettings(features, algorithm, cutoff, iterations, l2Cost, requestWins, tfIdf);
 		}
 
 		@Override
 		public String toString() {
 			String settings = "%s, %s, cutoff %d, %d iterations".formatted(features, algorithm, cutoff, iterations);
 			return (algorithm == TrainingAlgorithm.MAXENT_QN ? settings + ", L2 " + l2Cost : settings)
-					+ (tfIdf ? ", TF-IDF" : ", counts") + (stripWrappers ? ", polite wrappers stripped" : ", polite wrappers kept");
+					+ (tfIdf ? ", TF-IDF" : ", counts") + (requestWins ? ", request wins over wrappers" : ", whole message only");
 		}
 
 	}

@@ -8,13 +8,10 @@ import java.util.stream.Collectors;
 /**
  * The polite opening and closing that customers put around what they want ("selamat siang min,
  * permisi, … mohon bantuannya, terima kasih"). A message is a greeting or thanks only when that is all
- * it says; otherwise the request inside decides, so the classifier is shown the request alone. Phrases
+ * it says; otherwise the request inside decides (see {@link NluService}). Phrases
  * are matched on normalised tokens (after the lexicon: "min" is "admin", "makasih" is "terima kasih").
  */
 final class PoliteWrappers {
-
-	/** Leaves every message whole. */
-	static final PoliteWrappers NONE = new PoliteWrappers(Set.of());
 
 	static final PoliteWrappers STANDARD = new PoliteWrappers(phrases(
 			// greetings and openers

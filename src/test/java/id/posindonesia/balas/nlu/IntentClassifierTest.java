@@ -20,8 +20,8 @@ class IntentClassifierTest {
 
 	@Test
 	void classifiesWithTheFeatureGeneratorsItWasTrainedWith() {
-		// a model rebuilt from its manifest would see only word bigrams, and a one-word message would
-		// then score every intent alike
+		// classifying with other generators than training would leave a one-word message without a
+		// known feature, and then every intent would score alike
 		IntentClassifier classifier = IntentClassifier.train(examples, analyzer,
 				new ClassifierSettings(FeatureSet.WORD_NGRAMS, TrainingAlgorithm.MAXENT, 1, 100, null, null, null));
 
