@@ -14,7 +14,7 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * Settings under {@code balas.nlu}; every key is optional. The defaults are the values that won on
- * cross-validation and the held-out sets (see {@code nlu.evaluation.NluEvaluation}).
+ * cross-validation (see {@code nlu.evaluation.NluEvaluation}); the held-out sets only confirm them.
  *
  * @param intentsDir a folder holding {@code training/}, {@code test/} and {@code lexicon.tsv}
  * to train from instead of the copy of {@code intents/} on the classpath
@@ -79,7 +79,7 @@ public record NluProperties(@Nullable Path intentsDir, @DecimalMin("0.0") @Decim
 			algorithm = algorithm != null ? algorithm : TrainingAlgorithm.MAXENT_QN;
 			cutoff = cutoff != null ? cutoff : 1;
 			iterations = iterations != null ? iterations : 100;
-			l2Cost = l2Cost != null ? l2Cost : 0.5;
+			l2Cost = l2Cost != null ? l2Cost : 0.1;
 			requestWins = requestWins != null ? requestWins : false;
 			tfIdf = tfIdf != null ? tfIdf : true;
 		}

@@ -10,7 +10,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Fails the build when the model gets worse on the held-out sets: the hand-written {@code intents/test/}
  * and the realistic {@code intents/test-realistic/}, where an answer is right when it is any of a
- * message's intents. The bars sit a little under what the default settings measure (see
+ * message's intents. The bars sit a little under what the default settings measure (held-out accuracy
+ * 0.978 and out_of_scope recall 0.950; realistic accuracy 0.941 and out_of_scope recall 0.917; see
  * {@code nlu.evaluation.NluEvaluation}), so a regression of a few examples is caught.
  */
 class NluAccuracyTest {
@@ -19,9 +20,9 @@ class NluAccuracyTest {
 
 	private static final double MIN_OUT_OF_SCOPE_RECALL = 0.92;
 
-	private static final double MIN_REALISTIC_ACCURACY = 0.90;
+	private static final double MIN_REALISTIC_ACCURACY = 0.92;
 
-	private static final double MIN_REALISTIC_OUT_OF_SCOPE_RECALL = 0.85;
+	private static final double MIN_REALISTIC_OUT_OF_SCOPE_RECALL = 0.875;
 
 	private static List<Outcome> heldOut;
 

@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.logging.LogLevel;
@@ -133,6 +134,7 @@ public final class NluEvaluation {
 		appendThresholdSweep(report, model);
 		// the realistic set's misses stay unlisted: it must not be tuned on line by line
 		// (intents/test-realistic/README.md)
+		report.append("\nThe realistic set's misses are not listed: it must not be tuned on line by line.\n");
 		report.append("\n## Misclassified held-out examples\n\n");
 		appendMisclassified(report, model.heldOut(), policy);
 		report.append("\n## Misclassified in cross-validation\n\n");
@@ -261,7 +263,7 @@ public final class NluEvaluation {
 		}
 		report.append("\n%d realistic examples have more than one right intent. Held-out or realistic lines that are "
 				+ "also training lines: %d.\n".formatted(realistic.stream().filter(example -> example.labels().size() > 1).count(),
-						java.util.stream.Stream.concat(test.stream(), realistic.stream())
+						Stream.concat(test.stream(), realistic.stream())
 							.filter(example -> trainingLines.contains(comparable(example)))
 							.count()));
 	}
