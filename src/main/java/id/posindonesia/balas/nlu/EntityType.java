@@ -5,11 +5,12 @@ import java.util.Locale;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
- * The kinds of entity found in a message.
+ * The kinds of entity found in a message: a Pos Indonesia barcode, a mobile number, or another
+ * courier's waybill number, which Balas must not treat as one of ours.
  */
 public enum EntityType {
 
-	BARCODE('\uE000'), PHONE('\uE001');
+	BARCODE('\uE000'), PHONE('\uE001'), OTHER_WAYBILL('\uE002');
 
 	// a private-use character cannot be typed by a customer, so it cannot collide with their text
 	private final char placeholder;

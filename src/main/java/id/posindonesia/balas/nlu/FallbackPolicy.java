@@ -10,13 +10,13 @@ import java.util.List;
  * @param confidenceThreshold the lowest top confidence that is trusted
  * @param margin the smallest lead over the second intent that is trusted
  */
-record FallbackPolicy(double confidenceThreshold, double margin) {
+public record FallbackPolicy(double confidenceThreshold, double margin) {
 
 	/**
 	 * The intent to act on, given the classifier's ranking (best first). A fallback to out of scope
 	 * carries the threshold as its confidence.
 	 */
-	IntentScore decide(List<IntentScore> ranking) {
+	public IntentScore decide(List<IntentScore> ranking) {
 		IntentScore best = ranking.get(0);
 		double second = ranking.size() > 1 ? ranking.get(1).confidence() : 0;
 		boolean unsure = best.confidence() < confidenceThreshold || best.confidence() - second < margin;

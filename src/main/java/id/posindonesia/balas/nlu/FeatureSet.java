@@ -8,9 +8,9 @@ import opennlp.tools.doccat.NGramFeatureGenerator;
 import opennlp.tools.util.InvalidFormatException;
 
 /**
- * The feature generator combinations compared by {@link NluEvaluation}.
+ * The feature generator combinations compared by the evaluation.
  */
-enum FeatureSet {
+public enum FeatureSet {
 
 	BAG_OF_WORDS(BagOfWordsFeatureGenerator::new),
 
@@ -23,6 +23,11 @@ enum FeatureSet {
 	WORD_NGRAMS_AND_CHAR_NGRAMS(FeatureSet::wordUnigramsAndBigrams, FeatureSet::charNGrams),
 
 	WORD_NGRAMS_CHAR_NGRAMS_AND_SHAPE(FeatureSet::wordUnigramsAndBigrams, FeatureSet::charNGrams,
+			MessageShapeFeatureGenerator::new),
+
+	WORD_NGRAMS_AND_TEXT_CHAR_NGRAMS(FeatureSet::wordUnigramsAndBigrams, FeatureSet::textCharNGrams),
+
+	WORD_NGRAMS_TEXT_CHAR_NGRAMS_AND_SHAPE(FeatureSet::wordUnigramsAndBigrams, FeatureSet::textCharNGrams,
 			MessageShapeFeatureGenerator::new);
 
 	private final Supplier<FeatureGenerator>[] generators;
@@ -51,6 +56,10 @@ enum FeatureSet {
 
 	private static FeatureGenerator charNGrams() {
 		return new CharNGramFeatureGenerator(2, 5);
+	}
+
+	private static FeatureGenerator textCharNGrams() {
+		return new TextCharNGramFeatureGenerator(2, 5);
 	}
 
 }

@@ -4,15 +4,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 
-import opennlp.tools.doccat.DoccatFactory;
-import opennlp.tools.doccat.DoccatModel;
-import opennlp.tools.doccat.DocumentCategorizerME;
-import opennlp.tools.doccat.DocumentSample;
 import opennlp.tools.doccat.FeatureGenerator;
+import opennlp.tools.ml.AbstractEventTrainer;
+import opennlp.tools.ml.TrainerFactory;
 import opennlp.tools.ml.maxent.quasinewton.QNTrainer;
+import opennlp.tools.ml.model.Event;
 import opennlp.tools.ml.model.MaxentModel;
 import opennlp.tools.util.ObjectStreamUtils;
 import opennlp.tools.util.TrainingParameters;
@@ -20,64 +21,103 @@ import opennlp.tools.util.TrainingParameters;
 import id.posindonesia.balas.nlu.NluProperties.ClassifierSettings;
 
 /**
- * Scores a message's tokens against every intent with an OpenNLP document categorizer. The trained
- * model is immutable and shared; {@link DocumentCategorizerME} is not documented as thread-safe, so
- * each thread gets its own categorizer over that model.
+ * Scores a message's tokens against every intent with an OpenNLP model over the features of the
+ * configured generators, weighted by TF-IDF (or counted, when that is switched off). The trained model
+ * is immutable and its evaluation allocates per call, so one instance serves every thread.
  */
 final class IntentClassifier {
 
-	private static final String LANGUAGE = "id";
+	private static final Map<String, Object> NO_EXTRA_INFORMATION = Map.of();
 
-	private final ThreadLocal<DocumentCategorizerME> categorizers;
+	private final FeatureGenerator[] featureGenerators;
+
+	private final TfIdfWeights weights;
+
+	private final MaxentModel model;
 
 	private final Intent[] intentsByOutcome;
 
-	private IntentClassifier(DoccatModel model, FeatureGenerator[] featureGenerators) {
-		// the model rebuilds its factory from the class names in its manifest, which would instantiate
-		// NGramFeatureGenerator with its default range (bigrams only) and cannot instantiate
-		// package-private generators; categorizers must see the very generators the model was trained with
-		model.getFactory().setFeatureGenerators(featureGenerators);
-		this.categorizers = ThreadLocal.withInitial(() -> new DocumentCategorizerME(model));
-		MaxentModel scores = model.getMaxentModel();
-		this.intentsByOutcome = IntStream.range(0, scores.getNumOutcomes())
-			.mapToObj(outcome -> Intent.fromLabel(scores.getOutcome(outcome)))
+	private IntentClassifier(FeatureGenerator[] featureGenerators, TfIdfWeights weights, MaxentModel model) {
+		this.featureGenerators = featureGenerators;
+		this.weights = weights;
+		this.model = model;
+		this.intentsByOutcome = IntStream.range(0, model.getNumOutcomes())
+			.mapToObj(outcome -> Intent.fromLabel(model.getOutcome(outcome)))
 			.toArray(Intent[]::new);
 	}
 
 	static IntentClassifier train(List<LabeledText> examples, MessageAnalyzer analyzer, ClassifierSettings settings) {
-		List<DocumentSample> samples = examples.stream()
-			.map(example -> new DocumentSample(example.intent().label(),
-					analyzer.analyze(example.text()).tokens().toArray(String[]::new)))
+		FeatureGenerator[] featureGenerators = settings.features().createGenerators();
+		List<Map<String, Integer>> counts = examples.stream()
+			.map(example -> featureCounts(featureGenerators, analyzer.analyze(example.text()).tokens()))
 			.toList();
+		TfIdfWeights weights = settings.tfIdf() ? TfIdfWeights.fit(counts) : null;
+		List<Event> events = new ArrayList<>(examples.size());
+		for (int i = 0; i < examples.size(); i++) {
+			String label = examples.get(i).intent().label();
+			events.add(weights != null ? event(label, weights.weigh(counts.get(i))) : event(label, counts.get(i)));
+		}
 		TrainingParameters parameters = new TrainingParameters();
 		parameters.put(TrainingParameters.ALGORITHM_PARAM, settings.algorithm().openNlpName());
 		parameters.put(TrainingParameters.CUTOFF_PARAM, settings.cutoff());
 		parameters.put(TrainingParameters.ITERATIONS_PARAM, settings.iterations());
+		// the default indexers read a feature as present or absent; this one keeps its weight or count
+		parameters.put(AbstractEventTrainer.DATA_INDEXER_PARAM, AbstractEventTrainer.DATA_INDEXER_ONE_PASS_REAL_VALUE);
 		if (settings.algorithm() == TrainingAlgorithm.MAXENT_QN) {
 			// L1 drops rare features, and in a small corpus most features are rare
 			parameters.put(QNTrainer.L1COST_PARAM, 0.0);
 			parameters.put(QNTrainer.L2COST_PARAM, settings.l2Cost());
 		}
-		FeatureGenerator[] featureGenerators = settings.features().createGenerators();
 		try {
-			return new IntentClassifier(DocumentCategorizerME.train(LANGUAGE, ObjectStreamUtils.createObjectStream(samples),
-					parameters, new DoccatFactory(featureGenerators)), featureGenerators);
+			return new IntentClassifier(featureGenerators, weights,
+					TrainerFactory.getEventTrainer(parameters, null).train(ObjectStreamUtils.createObjectStream(events)));
 		}
 		catch (IOException ex) {
-			// the samples are in memory, so this would be a bug rather than a failed read
+			// the events are in memory, so this would be a bug rather than a failed read
 			throw new UncheckedIOException("Training the intent model failed", ex);
 		}
 	}
 
 	/** Every trained intent with its probability, best first. */
 	List<IntentScore> rank(List<String> tokens) {
-		double[] probabilities = categorizers.get().categorize(tokens.toArray(String[]::new));
+		Map<String, Integer> counts = featureCounts(featureGenerators, tokens);
+		double[] probabilities;
+		if (weights != null) {
+			TfIdfWeights.Vector vector = weights.weigh(counts);
+			probabilities = model.eval(vector.terms(), vector.values());
+		}
+		else {
+			Event event = event("", counts);
+			probabilities = model.eval(event.getContext(), event.getValues());
+		}
 		List<IntentScore> ranking = new ArrayList<>(probabilities.length);
 		for (int outcome = 0; outcome < probabilities.length; outcome++) {
 			ranking.add(new IntentScore(intentsByOutcome[outcome], probabilities[outcome]));
 		}
 		ranking.sort(Comparator.comparingDouble(IntentScore::confidence).reversed());
 		return ranking;
+	}
+
+	private static Map<String, Integer> featureCounts(FeatureGenerator[] featureGenerators, List<String> tokens) {
+		String[] words = tokens.toArray(String[]::new);
+		Map<String, Integer> counts = new HashMap<>();
+		for (FeatureGenerator generator : featureGenerators) {
+			generator.extractFeatures(words, NO_EXTRA_INFORMATION).forEach(feature -> counts.merge(feature, 1, Integer::sum));
+		}
+		return counts;
+	}
+
+	private static Event event(String label, TfIdfWeights.Vector vector) {
+		return new Event(label, vector.terms(), vector.values());
+	}
+
+	private static Event event(String label, Map<String, Integer> counts) {
+		String[] features = counts.keySet().toArray(String[]::new);
+		float[] values = new float[features.length];
+		for (int i = 0; i < features.length; i++) {
+			values[i] = counts.get(features[i]);
+		}
+		return new Event(label, features, values);
 	}
 
 }

@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -21,14 +22,20 @@ import org.springframework.util.StreamUtils;
 
 /**
  * The intents folder: {@code training/<intent>.txt} and {@code test/<intent>.txt} with one example a
- * line ({@code #} starts a comment), and {@code lexicon.tsv}. It is read from a directory when one is
- * configured, otherwise from the copy the build puts on the classpath (also inside the jar).
+ * line ({@code #} starts a comment), the realistic test set {@code test-realistic/messages.tsv}
+ * ({@code labels<TAB>text} under a header line, several right intents separated by {@code |}, the
+ * preferred first), and {@code lexicon.tsv}. It is read from a directory when one is configured,
+ * otherwise from the copy the build puts on the classpath (also inside the jar).
  */
-final class IntentData {
+public final class IntentData {
 
 	private static final Logger log = LoggerFactory.getLogger(IntentData.class);
 
 	private static final String LEXICON = "lexicon.tsv";
+
+	private static final String REALISTIC = "test-realistic/messages.tsv";
+
+	private static final Pattern LABEL_SEPARATOR = Pattern.compile("\\s*\\|\\s*");
 
 	private final ResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
 
@@ -38,17 +45,47 @@ final class IntentData {
 		this.location = location;
 	}
 
-	static IntentData from(@Nullable Path directory) {
+	/** The folder at {@code directory}, or the copy on the classpath when it is null. */
+	public static IntentData from(@Nullable Path directory) {
 		return new IntentData(
 				directory != null ? "file:" + directory.toAbsolutePath().normalize() + "/" : "classpath*:intents/");
 	}
 
-	List<LabeledText> training() {
+	public List<LabeledText> training() {
 		return examples("training");
 	}
 
-	List<LabeledText> test() {
+	/** The hand-written held-out set. */
+	public List<LabeledText> test() {
 		return examples("test");
+	}
+
+	/**
+	 * The held-out set of long, polite, messy messages written by someone who did not write the training
+	 * lines; empty when the folder has none.
+	 */
+	public List<LabeledText> realistic() {
+		Resource file = Arrays.stream(resources(REALISTIC)).filter(Resource::exists).findFirst().orElse(null);
+		if (file == null) {
+			return List.of();
+		}
+		List<LabeledText> examples = new ArrayList<>();
+		List<String> lines = lines(file);
+		for (int number = 1; number <= lines.size(); number++) {
+			String line = lines.get(number - 1).strip();
+			if (line.isEmpty() || line.startsWith("#") || line.startsWith("labels\t")) {
+				continue;
+			}
+			int tab = line.indexOf('\t');
+			if (tab < 0) {
+				throw new IllegalArgumentException("No tab after the labels in %s line %d".formatted(REALISTIC, number));
+			}
+			List<Intent> labels = LABEL_SEPARATOR.splitAsStream(line.substring(0, tab).strip())
+				.map(Intent::fromLabel)
+				.toList();
+			examples.add(new LabeledText(labels, line.substring(tab + 1).strip()));
+		}
+		return List.copyOf(examples);
 	}
 
 	Lexicon lexicon() {

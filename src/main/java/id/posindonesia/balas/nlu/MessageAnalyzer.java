@@ -10,7 +10,8 @@ import id.posindonesia.balas.nlu.TextNormalizer.NormalizedText;
 /**
  * Prepares a message for the classifier, the same way for training examples and live messages:
  * entities are found in the original text, then replaced by placeholders so that the model learns
- * "contains a tracking number" rather than particular digits, then the text is normalised.
+ * "contains a tracking number" rather than particular digits, then the text is normalised, and the
+ * request inside the message's polite opening and closing is set apart.
  */
 final class MessageAnalyzer {
 
@@ -18,15 +19,19 @@ final class MessageAnalyzer {
 
 	private final TextNormalizer normalizer;
 
-	MessageAnalyzer(EntityExtractor entityExtractor, TextNormalizer normalizer) {
+	private final PoliteWrappers wrappers;
+
+	MessageAnalyzer(EntityExtractor entityExtractor, TextNormalizer normalizer, PoliteWrappers wrappers) {
 		this.entityExtractor = entityExtractor;
 		this.normalizer = normalizer;
+		this.wrappers = wrappers;
 	}
 
 	AnalyzedMessage analyze(String text) {
 		EntityScan scan = entityExtractor.scan(text);
 		NormalizedText normalized = normalizer.normalize(withPlaceholders(text, scan));
-		return new AnalyzedMessage(scan.entities(), normalized.words(), normalized.tokens());
+		return new AnalyzedMessage(scan.entities(), normalized.words(), normalized.tokens(),
+				wrappers.request(normalized.tokens()));
 	}
 
 	private static String withPlaceholders(String text, EntityScan scan) {
@@ -48,8 +53,15 @@ final class MessageAnalyzer {
 	 * @param entities the entities to report
 	 * @param words the customer's own words, for language detection
 	 * @param tokens the classifier's input
+	 * @param request the tokens between the polite opening and closing; all tokens when the message is
+	 * nothing but those
 	 */
-	record AnalyzedMessage(List<Entity> entities, List<String> words, List<String> tokens) {
+	record AnalyzedMessage(List<Entity> entities, List<String> words, List<String> tokens, List<String> request) {
+
+		boolean hasWrapper() {
+			return request.size() < tokens.size();
+		}
+
 	}
 
 }

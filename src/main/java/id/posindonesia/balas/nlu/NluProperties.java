@@ -14,7 +14,7 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * Settings under {@code balas.nlu}; every key is optional. The defaults are the values that won on
- * cross-validation and the held-out set (see {@link NluEvaluation}).
+ * cross-validation (see {@code nlu.evaluation.NluEvaluation}); the held-out sets only confirm them.
  *
  * @param intentsDir a folder holding {@code training/}, {@code test/} and {@code lexicon.tsv}
  * to train from instead of the copy of {@code intents/} on the classpath
@@ -26,26 +26,30 @@ import org.springframework.validation.annotation.Validated;
  */
 @ConfigurationProperties("balas.nlu")
 @Validated
-record NluProperties(@Nullable Path intentsDir, @DecimalMin("0.0") @DecimalMax("1.0") Double confidenceThreshold,
+public record NluProperties(@Nullable Path intentsDir, @DecimalMin("0.0") @DecimalMax("1.0") Double confidenceThreshold,
 		@DecimalMin("0.0") @DecimalMax("1.0") Double margin, @Min(1) @Max(100_000) Integer maxTextLength,
 		@Valid ClassifierSettings classifier) {
 
-	NluProperties {
-		confidenceThreshold = confidenceThreshold != null ? confidenceThreshold : 0.4;
-		margin = margin != null ? margin : 0.05;
+	public NluProperties {
+		confidenceThreshold = confidenceThreshold != null ? confidenceThreshold : 0.2;
+		margin = margin != null ? margin : 0.0;
 		maxTextLength = maxTextLength != null ? maxTextLength : 2000;
 		classifier = classifier != null ? classifier : ClassifierSettings.DEFAULTS;
 	}
 
-	static NluProperties defaults() {
+	public static NluProperties defaults() {
 		return new NluProperties(null, null, null, null, null);
 	}
 
-	NluProperties withIntentsDir(Path intentsDir) {
+	public NluProperties withIntentsDir(Path intentsDir) {
 		return new NluProperties(intentsDir, confidenceThreshold, margin, maxTextLength, classifier);
 	}
 
-	FallbackPolicy fallbackPolicy() {
+	public NluProperties withClassifier(ClassifierSettings classifier) {
+		return new NluProperties(intentsDir, confidenceThreshold, margin, maxTextLength, classifier);
+	}
+
+	public FallbackPolicy fallbackPolicy() {
 		return new FallbackPolicy(confidenceThreshold, margin);
 	}
 
@@ -57,24 +61,62 @@ record NluProperties(@Nullable Path intentsDir, @DecimalMin("0.0") @DecimalMax("
 	 * @param cutoff features seen fewer times than this in training are dropped
 	 * @param iterations training iterations (the most for {@code MAXENT_QN}; ignored by naive Bayes)
 	 * @param l2Cost the L2 regularisation of {@code MAXENT_QN}, which keeps confidences calibrated
+	 * @param requestWins whether a message that reads as a greeting or thanks as a whole is classified
+	 * again without its polite opening and closing ("selamat siang min, … terima kasih"), so that the
+	 * request inside decides
+	 * @param tfIdf whether features are weighted by TF-IDF, each kind scaled to unit length, rather than
+	 * counted
 	 */
-	record ClassifierSettings(FeatureSet features, TrainingAlgorithm algorithm, @Min(1) Integer cutoff,
-			@Min(1) @Max(10_000) Integer iterations, @DecimalMin("0.0") Double l2Cost) {
+	public record ClassifierSettings(FeatureSet features, TrainingAlgorithm algorithm, @Min(1) Integer cutoff,
+			@Min(1) @Max(10_000) Integer iterations, @DecimalMin("0.0") Double l2Cost, Boolean requestWins,
+			Boolean tfIdf) {
 
-		static final ClassifierSettings DEFAULTS = new ClassifierSettings(null, null, null, null, null);
+		public static final ClassifierSettings DEFAULTS = new ClassifierSettings(null, null, null, null, null, null,
+				null);
 
-		ClassifierSettings {
-			features = features != null ? features : FeatureSet.WORD_NGRAMS_CHAR_NGRAMS_AND_SHAPE;
+		public ClassifierSettings {
+			features = features != null ? features : FeatureSet.WORD_NGRAMS_AND_TEXT_CHAR_NGRAMS;
 			algorithm = algorithm != null ? algorithm : TrainingAlgorithm.MAXENT_QN;
 			cutoff = cutoff != null ? cutoff : 1;
 			iterations = iterations != null ? iterations : 100;
-			l2Cost = l2Cost != null ? l2Cost : 0.5;
+			l2Cost = l2Cost != null ? l2Cost : 0.1;
+			requestWins = requestWins != null ? requestWins : false;
+			tfIdf = tfIdf != null ? tfIdf : true;
+		}
+
+		public ClassifierSettings withFeatures(FeatureSet features) {
+			return new ClassifierSettings(features, algorithm, cutoff, iterations, l2Cost, requestWins, tfIdf);
+		}
+
+		public ClassifierSettings withAlgorithm(TrainingAlgorithm algorithm) {
+			return new ClassifierSettings(features, algorithm, cutoff, iterations, l2Cost, requestWins, tfIdf);
+		}
+
+		public ClassifierSettings withCutoff(int cutoff) {
+			return new ClassifierSettings(features, algorithm, cutoff, iterations, l2Cost, requestWins, tfIdf);
+		}
+
+		public ClassifierSettings withIterations(int iterations) {
+			return new ClassifierSettings(features, algorithm, cutoff, iterations, l2Cost, requestWins, tfIdf);
+		}
+
+		public ClassifierSettings withL2Cost(double l2Cost) {
+			return new ClassifierSettings(features, algorithm, cutoff, iterations, l2Cost, requestWins, tfIdf);
+		}
+
+		public ClassifierSettings withRequestWins(boolean requestWins) {
+			return new ClassifierSettings(features, algorithm, cutoff, iterations, l2Cost, requestWins, tfIdf);
+		}
+
+		public ClassifierSettings withTfIdf(boolean tfIdf) {
+			return new ClassifierSettings(features, algorithm, cutoff, iterations, l2Cost, requestWins, tfIdf);
 		}
 
 		@Override
 		public String toString() {
 			String settings = "%s, %s, cutoff %d, %d iterations".formatted(features, algorithm, cutoff, iterations);
-			return algorithm == TrainingAlgorithm.MAXENT_QN ? settings + ", L2 " + l2Cost : settings;
+			return (algorithm == TrainingAlgorithm.MAXENT_QN ? settings + ", L2 " + l2Cost : settings)
+					+ (tfIdf ? ", TF-IDF" : ", counts") + (requestWins ? ", request wins over wrappers" : ", whole message only");
 		}
 
 	}

@@ -23,14 +23,17 @@ public class NluService {
 
 	private final IntentClassifier classifier;
 
+	private final boolean requestWins;
+
 	private final FallbackPolicy fallbackPolicy;
 
 	private final LanguageDetector languageDetector;
 
-	NluService(MessageAnalyzer analyzer, IntentClassifier classifier, FallbackPolicy fallbackPolicy,
-			LanguageDetector languageDetector) {
+	NluService(MessageAnalyzer analyzer, IntentClassifier classifier, boolean requestWins,
+			FallbackPolicy fallbackPolicy, LanguageDetector languageDetector) {
 		this.analyzer = analyzer;
 		this.classifier = classifier;
+		this.requestWins = requestWins;
 		this.fallbackPolicy = fallbackPolicy;
 		this.languageDetector = languageDetector;
 	}
@@ -39,22 +42,53 @@ public class NluService {
 	static NluService train(NluProperties properties) {
 		long started = System.nanoTime();
 		IntentData data = IntentData.from(properties.intentsDir());
-		Lexicon lexicon = data.lexicon();
-		MessageAnalyzer analyzer = new MessageAnalyzer(new EntityExtractor(), new TextNormalizer(lexicon));
 		List<LabeledText> training = data.training();
-		IntentClassifier classifier = IntentClassifier.train(training, analyzer, properties.classifier());
-		log.info("NLU model ready in {} ms: {} examples from {}, {} lexicon entries, {}",
-				TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), training.size(), data, lexicon.size(),
+		NluService service = train(properties, data, training);
+		log.info("NLU model ready in {} ms: {} examples from {}, {}",
+				TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), training.size(), data,
 				properties.classifier());
-		return new NluService(analyzer, classifier, properties.fallbackPolicy(), new LanguageDetector(lexicon));
+		return service;
+	}
+
+	/**
+	 * Trains on the given examples instead of the configured folder's training set, with the lexicon of
+	 * that folder: how the evaluation trains on a part of the examples.
+	 */
+	public static NluService train(NluProperties properties, List<LabeledText> examples) {
+		return train(properties, IntentData.from(properties.intentsDir()), examples);
+	}
+
+	private static NluService train(NluProperties properties, IntentData data, List<LabeledText> examples) {
+		Lexicon lexicon = data.lexicon();
+		MessageAnalyzer analyzer = new MessageAnalyzer(new EntityExtractor(), new TextNormalizer(lexicon),
+				PoliteWrappers.STANDARD);
+		IntentClassifier classifier = IntentClassifier.train(examples, analyzer, properties.classifier());
+		return new NluService(analyzer, classifier, properties.classifier().requestWins(), properties.fallbackPolicy(),
+				new LanguageDetector(lexicon));
 	}
 
 	public NluResult parse(String text) {
 		Objects.requireNonNull(text, "text");
 		AnalyzedMessage message = analyzer.analyze(text);
-		List<IntentScore> ranking = classifier.rank(message.tokens());
+		List<IntentScore> ranking = rank(message);
 		return new NluResult(text, fallbackPolicy.decide(ranking), ranking, message.entities(),
 				languageDetector.detect(message.words()));
+	}
+
+	// a message is a greeting or thanks only when that is all it says: when the whole reads as one but
+	// something is left inside the polite opening and closing, the request there decides, unless it too
+	// reads as mere politeness
+	private List<IntentScore> rank(AnalyzedMessage message) {
+		List<IntentScore> ranking = classifier.rank(message.tokens());
+		if (!requestWins || !isPoliteness(ranking.get(0).name()) || !message.hasWrapper()) {
+			return ranking;
+		}
+		List<IntentScore> requestRanking = classifier.rank(message.request());
+		return isPoliteness(requestRanking.get(0).name()) ? ranking : requestRanking;
+	}
+
+	private static boolean isPoliteness(Intent intent) {
+		return intent == Intent.GREETING || intent == Intent.THANKS;
 	}
 
 }

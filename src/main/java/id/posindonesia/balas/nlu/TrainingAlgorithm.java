@@ -6,9 +6,9 @@ import opennlp.tools.ml.naivebayes.NaiveBayesTrainer;
 import opennlp.tools.ml.perceptron.PerceptronTrainer;
 
 /**
- * The OpenNLP trainers compared by {@link NluEvaluation}.
+ * The OpenNLP trainers compared by the evaluation.
  */
-enum TrainingAlgorithm {
+public enum TrainingAlgorithm {
 
 	/** Maximum entropy trained with generalised iterative scaling. */
 	MAXENT(GISTrainer.MAXENT_VALUE),

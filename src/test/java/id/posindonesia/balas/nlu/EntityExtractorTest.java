@@ -66,9 +66,45 @@ class EntityExtractorTest {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "transfer 1234567890 ya", "rekening 12345678901234", "02112345678", "harga 150000" })
+	@ValueSource(strings = { "transfer 1234567890 ya", "rekening 12345678901234", "no va 12345678901234", "NIK 3201234567890123", "02112345678", "harga 150000" })
 	void leavesOtherNumbersAlone(String text) {
 		assertThat(entities(text)).isEmpty();
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', textBlock = """
+			resi 24111200123456 sudah sampai mana            | 24111200123456 | 24111200123456
+			paketku 24111200123456 kok belum gerak           | 24111200123456 | 24111200123456
+			P2411120012345 posisinya dimana min              | P2411120012345 | P2411120012345
+			tolong cek p2411120012345 ya                     | p2411120012345 | P2411120012345
+			""")
+	void takesBareFourteenDigitAndPNumbersForPosBarcodes(String text, String asWritten, String value) {
+		assertThat(entities(text)).containsExactly(barcode(value, text, asWritten));
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', textBlock = """
+			resi jne JP1234567890 kok ga gerak            | JP1234567890    | JP1234567890
+			JD0123456789 kurir j&t nya ga dateng           | JD0123456789    | JD0123456789
+			resi saya JD0123456789 gimana ya               | JD0123456789    | JD0123456789
+			paket sicepat 004412345678 masih di gudang     | 004412345678    | 004412345678
+			resi sicepat saya 004412345678                 | 004412345678    | 004412345678
+			anteraja 10001234567890 belum update           | 10001234567890  | 10001234567890
+			resi jnt: 16012345678 min                      | 16012345678     | 16012345678
+			shopee express SPXID0123456789 nyasar          | SPXID0123456789 | SPXID0123456789
+			cek NLIDAP12345678 dong                        | NLIDAP12345678  | NLIDAP12345678
+			""")
+	void takesAnotherCouriersWaybillForOneAndNeverForABarcode(String text, String asWritten, String value) {
+		int start = text.indexOf(asWritten);
+		assertThat(entities(text))
+			.containsExactly(new Entity(EntityType.OTHER_WAYBILL, value, start, start + asWritten.length()));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "saya biasa pakai jne tapi kali ini lewat pos, resi 16012345678",
+			"sicepat lama, jadi saya kirim pakai pos kilat khusus dengan resi 16012345678" })
+	void aCourierNamedFarBeforeTheNumberDoesNotMakeItTheirs(String text) {
+		assertThat(entities(text)).extracting(Entity::type).containsExactly(EntityType.BARCODE);
 	}
 
 	@ParameterizedTest

@@ -10,7 +10,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class IntentClassifierTest {
 
-	private final MessageAnalyzer analyzer = new MessageAnalyzer(new EntityExtractor(), new TextNormalizer(Lexicon.EMPTY));
+	private final MessageAnalyzer analyzer = new MessageAnalyzer(new EntityExtractor(), new TextNormalizer(Lexicon.EMPTY),
+			PoliteWrappers.STANDARD);
 
 	private final List<LabeledText> examples = List.of(new LabeledText(Intent.GREETING, "halo"),
 			new LabeledText(Intent.GREETING, "halo kak"), new LabeledText(Intent.GREETING, "hai"),
@@ -19,10 +20,10 @@ class IntentClassifierTest {
 
 	@Test
 	void classifiesWithTheFeatureGeneratorsItWasTrainedWith() {
-		// a model rebuilt from its manifest would see only word bigrams, and a one-word message would
-		// then score every intent alike
+		// classifying with other generators than training would leave a one-word message without a
+		// known feature, and then every intent would score alike
 		IntentClassifier classifier = IntentClassifier.train(examples, analyzer,
-				new ClassifierSettings(FeatureSet.WORD_NGRAMS, TrainingAlgorithm.MAXENT, 1, 100, null));
+				new ClassifierSettings(FeatureSet.WORD_NGRAMS, TrainingAlgorithm.MAXENT, 1, 100, null, null, null));
 
 		List<IntentScore> ranking = classifier.rank(List.of("makasih"));
 

@@ -75,6 +75,22 @@ class NluControllerTest {
 
 	@Test
 	@WithMockUser
+	void namesAnotherCouriersWaybillOtherWaybill() {
+		String text = "resi jne JP1234567890";
+		given(nluService.parse(text)).willReturn(new NluResult(text, new IntentScore(Intent.OUT_OF_SCOPE, 0.8),
+				List.of(new IntentScore(Intent.OUT_OF_SCOPE, 0.8)),
+				List.of(new Entity(EntityType.OTHER_WAYBILL, "JP1234567890", 9, 21)), Language.ID));
+
+		parse("{\"text\": \"" + text + "\"}")
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.entities[0].entity")
+			.isEqualTo("other_waybill");
+	}
+
+	@Test
+	@WithMockUser
 	void classifiesOffTheEventLoop() {
 		AtomicReference<String> thread = new AtomicReference<>();
 		given(nluService.parse(anyString())).willAnswer(call -> {

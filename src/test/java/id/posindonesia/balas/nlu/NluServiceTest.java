@@ -23,6 +23,16 @@ class NluServiceTest {
 	}
 
 	@Test
+	void reportsAnotherCouriersWaybillAsSuchAndNeverAsABarcode() {
+		String text = "min resi jne JP1234567890 kok ga gerak ya";
+
+		NluResult result = nlu.parse(text);
+
+		assertThat(result.entities()).containsExactly(
+				new Entity(EntityType.OTHER_WAYBILL, "JP1234567890", text.indexOf("JP"), text.indexOf(" kok")));
+	}
+
+	@Test
 	void answersEnglishInEnglish() {
 		NluResult result = nlu.parse("Thank you so much for your help!");
 

@@ -1,4 +1,4 @@
-package id.posindonesia.balas.nlu;
+package id.posindonesia.balas.nlu.evaluation;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 
 import javax.imageio.ImageIO;
+
+import id.posindonesia.balas.nlu.FallbackPolicy;
 
 /**
  * Draws, for each set of predictions, how many right and wrong decisions fall at each level of the

@@ -1,10 +1,14 @@
-package id.posindonesia.balas.nlu;
+package id.posindonesia.balas.nlu.evaluation;
 
 import java.util.List;
 
+import id.posindonesia.balas.nlu.FallbackPolicy;
+import id.posindonesia.balas.nlu.Intent;
+
 /**
  * Accuracy, per-intent precision, recall and F1, and the confusion matrix of a set of predictions
- * after the fallback policy.
+ * after the fallback policy. An example with several right intents counts as expecting the one
+ * predicted when that is among them, otherwise its preferred one.
  */
 final class EvaluationMetrics {
 
@@ -17,7 +21,7 @@ final class EvaluationMetrics {
 
 	EvaluationMetrics(List<Prediction> predictions, FallbackPolicy policy) {
 		for (Prediction prediction : predictions) {
-			confusion[prediction.example().intent().ordinal()][prediction.decided(policy).name().ordinal()]++;
+			confusion[prediction.expected(policy).ordinal()][prediction.decided(policy).name().ordinal()]++;
 		}
 		this.total = predictions.size();
 	}
