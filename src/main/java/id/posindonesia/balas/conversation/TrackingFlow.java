@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -17,6 +18,7 @@ import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.stereotype.Component;
 
 import id.posindonesia.balas.inbox.ConversationSlot;
+import id.posindonesia.balas.nlu.EntityType;
 import id.posindonesia.balas.nlu.Language;
 import id.posindonesia.balas.tracking.Shipment;
 import id.posindonesia.balas.tracking.ShipmentStatus;
@@ -44,10 +46,8 @@ class TrackingFlow implements Flow {
 	// Redis's own verification memory: a verified barcode may be complained about without checking again
 	static final Duration VERIFIED_FOR = Duration.ofDays(1);
 
+	// shaped like a UPU S10 code; the NLU found no barcode in it, so its check digit is wrong
 	private static final Pattern S10_SHAPE = Pattern.compile("\\b[A-Z]{2}\\s?\\d{8}\\s?\\d\\s?[A-Z]{2}\\b");
-
-	// another courier's waybill: letters and digits together, neither an S10 code nor a Pos number
-	private static final Pattern WAYBILL_SHAPE = Pattern.compile("\\b(?=[A-Z0-9]*[A-Z])(?=[A-Z0-9]*\\d)[A-Z0-9]{8,24}\\b");
 
 	private final TrackingClient tracking;
 
@@ -98,14 +98,13 @@ class TrackingFlow implements Flow {
 
 	/** Why the message holds no barcode of ours, when it can be told, with the question again. */
 	private Reply notABarcode(FlowContext context) {
-		String text = context.message().text().toUpperCase(Locale.ROOT);
-		Matcher s10 = S10_SHAPE.matcher(text);
+		Optional<String> waybill = context.message().firstOf(EntityType.OTHER_WAYBILL);
+		if (waybill.isPresent()) {
+			return replies.render("tracking.other_courier", context.language(), Map.of("barcode", waybill.get()));
+		}
+		Matcher s10 = S10_SHAPE.matcher(context.message().text().toUpperCase(Locale.ROOT));
 		if (s10.find()) {
 			return replies.render("tracking.invalid_barcode", context.language(), Map.of("barcode", s10.group()));
-		}
-		Matcher waybill = WAYBILL_SHAPE.matcher(text);
-		if (waybill.find()) {
-			return replies.render("tracking.other_courier", context.language(), Map.of("barcode", waybill.group()));
 		}
 		return replies.render("tracking.ask_barcode", context.language());
 	}
