@@ -19,6 +19,7 @@ import id.posindonesia.balas.graph.GraphClient;
 import id.posindonesia.balas.inbox.EventContext;
 import id.posindonesia.balas.inbox.InboundEvent;
 import id.posindonesia.balas.inbox.InboundEventHandler;
+import id.posindonesia.balas.conversation.TranscriptLine.Author;
 import id.posindonesia.balas.nlu.NluService;
 
 /**
@@ -75,10 +76,16 @@ class ConversationEngine implements InboundEventHandler {
 		Mono<Void> committed = understand(text, payload).flatMap(understood -> conversations.commit(
 				event.conversationId(), event.dedupeKey(), state -> {
 					ConversationState seen = state.withInbound(sentAt);
+					// inside the tracking form the customer writes names and phone digits to prove who they are
+					TranscriptLine heard = new TranscriptLine(sentAt, Author.CUSTOMER,
+							unsupported ? "[lampiran]" : text.isEmpty() ? payload : text,
+							TrackingFlow.NAME.equals(state.flow()));
 					if (unsupported) {
-						return Mono.just(new Turn(seen, List.of(replies.render("unsupported_attachment", seen.language()))));
+						return Mono.just(new Turn(seen, List.of(replies.render("unsupported_attachment", seen.language())),
+								heard));
 					}
-					return dialogue.respond(seen, understood, event).map(turn -> truncated ? withNotice(turn) : turn);
+					return dialogue.respond(seen, understood, event)
+						.map(turn -> (truncated ? withNotice(turn) : turn).hearing(heard));
 				}));
 		return committed.then(graph.senderAction(event.account(), event.customer(), SenderActionEnum.mark_seen))
 			.then(outgoing.deliver(event.conversationId(), event.dedupeKey(), context, event.account(), event.customer()));
@@ -97,7 +104,7 @@ class ConversationEngine implements InboundEventHandler {
 		List<Reply> withNotice = new ArrayList<>();
 		withNotice.add(replies.render("truncated", turn.next().language()));
 		withNotice.addAll(turn.replies());
-		return new Turn(turn.next(), withNotice);
+		return new Turn(turn.next(), withNotice, turn.heard());
 	}
 
 	private static String payloadOf(MessagingItem item) {

@@ -1,6 +1,7 @@
 package id.posindonesia.balas.conversation;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Repository;
 
 import id.posindonesia.balas.config.LuaScript;
+import id.posindonesia.balas.conversation.TranscriptLine.Author;
 import id.posindonesia.balas.graph.MessageChunker;
 import id.posindonesia.balas.inbox.ConversationSlot;
 
@@ -57,20 +59,35 @@ class ConversationRepository {
 			args.add(Long.toString(properties.ttl().toSeconds()));
 			args.add(Long.toString(properties.repliesTtl().toSeconds()));
 			List<String> messages = turn.replies().stream().flatMap(ConversationRepository::messages).toList();
+			List<String> lines = transcriptLines(turn);
 			args.add(Integer.toString(messages.size() / 2));
+			args.add(Integer.toString(lines.size()));
+			args.add(Integer.toString(properties.transcriptLength()));
 			args.addAll(messages);
+			args.addAll(lines);
 			turn.next().toFields().forEach((field, value) -> {
 				args.add(field);
 				args.add(value);
 			});
 			return redis
-				.execute(COMMIT_TURN, List.of(stateKey(conversationId), OutgoingMessages.key(conversationId, eventKey)),
-						args)
+				.execute(COMMIT_TURN, List.of(stateKey(conversationId), OutgoingMessages.key(conversationId, eventKey),
+						Transcript.key(conversationId)), args)
 				.next()
 				.flatMap(version -> version < 0 ? Mono.error(new ConcurrentUpdate()) : Mono.<Void>empty());
 		})).retryWhen(Retry.backoff(MAX_CONFLICTS, Duration.ofMillis(2))
 			.maxBackoff(Duration.ofMillis(100))
 			.filter(ConcurrentUpdate.class::isInstance));
+	}
+
+	/** What the customer said, then each of the bot's replies, as the transcript keeps them. */
+	private static List<String> transcriptLines(Turn turn) {
+		List<String> lines = new ArrayList<>();
+		if (turn.heard() != null) {
+			lines.add(turn.heard().toJson());
+		}
+		Instant now = Instant.now();
+		turn.replies().forEach(reply -> lines.add(new TranscriptLine(now, Author.BOT, reply.text(), false).toJson()));
+		return lines;
 	}
 
 	/** Text and quick replies of each message a reply takes; the quick replies go under its last part. */

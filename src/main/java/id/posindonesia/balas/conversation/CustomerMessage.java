@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import id.posindonesia.balas.nlu.Entity;
 import id.posindonesia.balas.nlu.EntityType;
@@ -25,6 +26,12 @@ record CustomerMessage(String text, String payload, NluResult nlu) {
 
 	static final String CANCEL = "CANCEL";
 
+	private static final double SMALL_TALK_CONFIDENCE = 0.6;
+
+	// a message that points at what was said before instead of saying it: its intent is the conversation's topic
+	private static final Pattern POINTER = Pattern.compile("\\b(follow ?up|kelanjutan\\w*|ada update|updatenya|"
+			+ "cek dm|sudah (saya|aku|sy) kirim|udah (saya|aku|sy|ku) kirim|gimana (kabar|status)nya|any update)\\b");
+
 	/** The payload's intent when a button was tapped, else the NLU's. */
 	Intent intent() {
 		if (!payload.isEmpty()) {
@@ -40,6 +47,17 @@ record CustomerMessage(String text, String payload, NluResult nlu) {
 
 	boolean isCancel() {
 		return CANCEL.equals(payload) || CANCEL_WORDS.contains(text.strip().toLowerCase(Locale.ROOT).replaceAll("[.!]+$", ""));
+	}
+
+	boolean isPointer() {
+		return payload.isEmpty() && POINTER.matcher(text.toLowerCase(Locale.ROOT)).find();
+	}
+
+	/** A greeting or thanks and nothing else: no digits that could be data a form is waiting for. */
+	boolean isSmallTalk() {
+		Intent intent = intent();
+		return payload.isEmpty() && nlu != null && (intent == Intent.GREETING || intent == Intent.THANKS)
+				&& nlu.intent().confidence() >= SMALL_TALK_CONFIDENCE && !text.matches(".*\\d.*");
 	}
 
 	List<String> barcodes() {

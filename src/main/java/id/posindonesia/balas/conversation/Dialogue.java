@@ -64,12 +64,30 @@ class Dialogue {
 			return Mono.just(new Turn(state.withoutFlow(), List.of(replies.render("handoff_requested", language))));
 		}
 		if (state.inFlow()) {
+			if (message.isSmallTalk()) {
+				// answered without losing the form: the question before it still stands
+				return answer(state, "smalltalk." + intent.label());
+			}
 			return step(state, flows.get(state.flow()), flows.get(state.flow()).resume(here));
 		}
 		Optional<String> ticket = message.payload().isEmpty() ? TicketId.findIn(message.text()) : Optional.empty();
 		if (ticket.isPresent()) {
 			return ticketStatus(state, ticket.get(), here);
 		}
+		if (message.isPointer()) {
+			// "tolong follow up": in a DM thread that points at the customer's complaint, when there is one
+			return complaints.inConversation(event.conversationId(), 1)
+				.next()
+				.flatMap(latest -> ticketStatus(state, latest.id(), here))
+				.switchIfEmpty(Mono.defer(() -> byIntent(state, here)));
+		}
+		return byIntent(state, here);
+	}
+
+	/** Starts the intent's form, or answers it from the templates. */
+	private Mono<Turn> byIntent(ConversationState state, FlowContext here) {
+		CustomerMessage message = here.message();
+		Intent intent = message.intent();
 		Flow flow = flowsByIntent.get(intent);
 		if (flow != null) {
 			return step(state, flow, flow.start(here));
@@ -78,7 +96,7 @@ class Dialogue {
 			return answer(state.withMisses(0), intent.label());
 		}
 		if (intent == Intent.SUGGESTION) {
-			return suggestions.add(event.conversationId(), null, message.text(), language)
+			return suggestions.add(here.conversationId(), null, message.text(), state.language())
 				.then(answer(state.withMisses(0), "suggestion"));
 		}
 		int misses = state.misses() + 1;

@@ -32,6 +32,9 @@ class ConversationRepositoryTest {
 	@Autowired
 	private ReactiveStringRedisTemplate redis;
 
+	@Autowired
+	private Transcript transcript;
+
 	@Test
 	void anUnknownConversationStartsNew() {
 		ConversationState state = conversations.find(newConversation()).block();
@@ -72,9 +75,9 @@ class ConversationRepositoryTest {
 		String conversation = newConversation();
 
 		conversations.commit(conversation, "event-1",
-				state -> Mono.just(new Turn(state.withInbound(START), List.of(reply("pertama"))))).block();
-		conversations.commit(conversation, "event-1",
-				state -> Mono.just(new Turn(state.inFlow("changed on retry", Map.of()), List.of(reply("lagi"))))).block();
+				state -> Mono.just(new Turn(state.withInbound(START), List.of(reply("pertama")), heard("halo")))).block();
+		conversations.commit(conversation, "event-1", state -> Mono
+			.just(new Turn(state.inFlow("changed on retry", Map.of()), List.of(reply("lagi")), heard("halo")))).block();
 
 		ConversationState stored = conversations.find(conversation).block();
 		assertThat(stored.version()).isEqualTo(1);
@@ -82,6 +85,35 @@ class ConversationRepositoryTest {
 		assertThat(redis.<String, String>opsForHash().entries(OutgoingMessages.key(conversation, "event-1"))
 			.collectMap(e -> e.getKey(), e -> e.getValue()).block())
 			.containsEntry("count", "1").containsEntry("text:1", "pertama");
+		assertThat(transcript.read(conversation).collectList().block()).extracting(TranscriptLine::text)
+			.containsExactly("halo", "pertama");
+	}
+
+	@Test
+	void theTranscriptKeepsTheLatestLinesOnly() {
+		String conversation = newConversation();
+
+		for (int n = 0; n < 260; n++) {
+			String said = "pesan " + n;
+			conversations.commit(conversation, "e" + n,
+					state -> Mono.just(new Turn(state, List.of(reply("balasan")), heard(said)))).block();
+		}
+
+		List<TranscriptLine> lines = transcript.read(conversation).collectList().block();
+		assertThat(lines).hasSize(500);
+		assertThat(lines.get(0).text()).isEqualTo("pesan 10");
+		assertThat(lines.get(499).text()).isEqualTo("balasan");
+	}
+
+	@Test
+	void aMaskedTranscriptHidesVerificationDataAndPhoneNumbers() {
+		TranscriptLine verification = new TranscriptLine(START, TranscriptLine.Author.CUSTOMER, "BUDI SANTOSO 7890", true);
+		TranscriptLine phone = new TranscriptLine(START, TranscriptLine.Author.CUSTOMER,
+				"hubungi saya di 0812-3456-7890 atau +62 857 1234 5678 ya", false);
+
+		assertThat(verification.masked().text()).isEqualTo("•••");
+		assertThat(phone.masked().text()).isEqualTo("hubungi saya di ••••90 atau ••••78 ya");
+		assertThat(phone.text()).contains("0812-3456-7890");
 	}
 
 	@Test
@@ -133,6 +165,10 @@ class ConversationRepositoryTest {
 		assertThat(stored.flow()).isEqualTo("tracking");
 		assertThat(stored.slots()).isEqualTo(slots);
 		assertThat(stored.language()).isEqualTo(Language.EN);
+	}
+
+	private static TranscriptLine heard(String text) {
+		return new TranscriptLine(START, TranscriptLine.Author.CUSTOMER, text, false);
 	}
 
 	private static Reply reply(String text) {

@@ -15,6 +15,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 import id.posindonesia.balas.BalasIntegrationTest;
 import id.posindonesia.balas.MetaWebhooks;
+import id.posindonesia.balas.conversation.TranscriptLine.Author;
 import id.posindonesia.balas.SentMessages;
 import id.posindonesia.balas.sandbox.Sandbox;
 
@@ -47,6 +48,9 @@ class DialogueTest {
 	@Autowired
 	private List<SmartLifecycle> lifecycles;
 
+	@Autowired
+	private Transcript transcript;
+
 	@Test
 	void answersTheContactCenterQuestionInTheCustomersLanguage() {
 		String indonesian = customer();
@@ -77,6 +81,13 @@ class DialogueTest {
 
 		String status = say(customer, "BUDI SANTOSO 7890");
 		assertThat(status).contains("16012345678", "KPC MALIOBORO");
+
+		String conversation = ACCOUNT + ":" + customer;
+		List<TranscriptLine> lines = transcript.read(conversation).collectList().block();
+		assertThat(lines).extracting(TranscriptLine::author).containsExactly(Author.CUSTOMER, Author.BOT,
+				Author.CUSTOMER, Author.BOT);
+		assertThat(lines.get(2).text()).isEqualTo("BUDI SANTOSO 7890");
+		assertThat(transcript.readMasked(conversation).collectList().block().get(2).text()).isEqualTo("•••");
 	}
 
 	@Test
@@ -150,6 +161,19 @@ class DialogueTest {
 		assertThat(reportsFor(ticket).get(0).getBodyAsString()).contains("\"category\":\"LOST\"", ticket);
 		assertThat(say(customer, "status tiket " + ticket + " gimana min?")).contains(ticket);
 		assertThat(say(customer(), "status tiket " + ticket)).contains("tidak ditemukan");
+		// a pointer instead of content: in this thread it can only mean the complaint
+		assertThat(say(customer, "min tolong di follow up ya")).contains(ticket);
+	}
+
+	@Test
+	void smallTalkInsideAFormIsAnsweredAndTheFormGoesOn() {
+		String customer = customer();
+		say(customer, "cek resi 16012345678");
+
+		String thanks = say(customer, "oke makasih kak");
+		assertThat(thanks).contains("lanjutkan");
+		assertNothingOfTheShipmentIn(thanks);
+		assertThat(say(customer, "SITI RAHMAWATI 5678")).contains("KPC MALIOBORO");
 	}
 
 	@Test

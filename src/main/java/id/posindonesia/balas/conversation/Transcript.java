@@ -1,0 +1,43 @@
+package id.posindonesia.balas.conversation;
+
+import reactor.core.publisher.Flux;
+
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.stereotype.Component;
+
+import id.posindonesia.balas.inbox.ConversationSlot;
+
+/**
+ * Every message of a conversation, the customer's, the bot's and (later) the agents', oldest first: kept in Redis
+ * with the conversation's TTL, at most {@code balas.conversation.transcript-length} lines. Lines are written with
+ * the turn they belong to ({@link ConversationRepository#commit}), so a retried event never writes them twice.
+ */
+@Component
+public class Transcript {
+
+	private final ReactiveStringRedisTemplate redis;
+
+	Transcript(ReactiveStringRedisTemplate redis) {
+		this.redis = redis;
+	}
+
+	/** The whole transcript, for the agent assigned to the conversation. */
+	public Flux<TranscriptLine> read(String conversationId) {
+		return redis.opsForList()
+			.range(key(conversationId), 0, -1)
+			// read whole: a streamed list reply would hold the shared connection while its reader is slow
+			.collectList()
+			.flatMapMany(Flux::fromIterable)
+			.map(TranscriptLine::fromJson);
+	}
+
+	/** The transcript as anyone else may read it. */
+	public Flux<TranscriptLine> readMasked(String conversationId) {
+		return read(conversationId).map(TranscriptLine::masked);
+	}
+
+	static String key(String conversationId) {
+		return ConversationSlot.key(conversationId, "transcript");
+	}
+
+}
