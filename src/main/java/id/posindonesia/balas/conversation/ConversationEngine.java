@@ -1,5 +1,6 @@
 package id.posindonesia.balas.conversation;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,6 +10,8 @@ import com.restfb.JsonMapper;
 import com.restfb.types.send.SenderActionEnum;
 import com.restfb.types.webhook.messaging.MessageItem;
 import com.restfb.types.webhook.messaging.MessagingItem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -29,6 +32,10 @@ import id.posindonesia.balas.nlu.NluService;
  */
 @Component
 class ConversationEngine implements InboundEventHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(ConversationEngine.class);
+
+	static final Duration MESSAGING_WINDOW = Duration.ofHours(24);
 
 	// restfb's mapper is thread-safe once built and knows Meta's messaging item shapes
 	private final JsonMapper meta = new DefaultJsonMapper();
@@ -73,7 +80,8 @@ class ConversationEngine implements InboundEventHandler {
 		String payload = payloadOf(item);
 		boolean unsupported = text.isEmpty() && payload.isEmpty();
 		boolean truncated = event.payload().contains("\"balas_truncated\"");
-		Mono<Void> committed = understand(text, payload).flatMap(understood -> conversations.commit(
+		Mono<Void> committed = understand(text, payload).flatMap(understood -> typingWhileLookingUp(event, understood)
+			.then(conversations.commit(
 				event.conversationId(), event.dedupeKey(), state -> {
 					ConversationState seen = state.withInbound(sentAt);
 					// inside the tracking form the customer writes names and phone digits to prove who they are
@@ -86,9 +94,20 @@ class ConversationEngine implements InboundEventHandler {
 					}
 					return dialogue.respond(seen, understood, event)
 						.map(turn -> (truncated ? withNotice(turn) : turn).hearing(heard));
-				}));
+				})));
+		if (sentAt.isBefore(Instant.now().minus(MESSAGING_WINDOW))) {
+			// Meta allows no automated message outside the window; an agent can still follow up
+			log.warn("Event {} is older than Meta's 24-hour window; its replies are not sent", event.dedupeKey());
+			return committed;
+		}
 		return committed.then(graph.senderAction(event.account(), event.customer(), SenderActionEnum.mark_seen))
 			.then(outgoing.deliver(event.conversationId(), event.dedupeKey(), context, event.account(), event.customer()));
+	}
+
+	/** A shipment lookup can take seconds: the customer sees Balas typing meanwhile. */
+	private Mono<Void> typingWhileLookingUp(InboundEvent event, CustomerMessage message) {
+		return message.barcodes().isEmpty() ? Mono.empty()
+				: graph.senderAction(event.account(), event.customer(), SenderActionEnum.typing_on);
 	}
 
 	/** Reads the text with the NLU off the event loop: classification is CPU work. */

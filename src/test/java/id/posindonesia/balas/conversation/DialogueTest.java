@@ -81,6 +81,9 @@ class DialogueTest {
 
 		String status = say(customer, "BUDI SANTOSO 7890");
 		assertThat(status).contains("16012345678", "KPC MALIOBORO");
+		// the lookup may take seconds: the customer saw Balas typing before the first answer
+		assertThat(SentMessages.to(sandbox.server(), customer)).extracting(call -> call.getOrDefault("sender_action", "text"))
+			.startsWith("typing_on", "mark_seen", "text");
 
 		String conversation = ACCOUNT + ":" + customer;
 		List<TranscriptLine> lines = transcript.read(conversation).collectList().block();
@@ -163,6 +166,24 @@ class DialogueTest {
 		assertThat(say(customer(), "status tiket " + ticket)).contains("tidak ditemukan");
 		// a pointer instead of content: in this thread it can only mean the complaint
 		assertThat(say(customer, "min tolong di follow up ya")).contains(ticket);
+	}
+
+	@Test
+	void aMessageOlderThanMetasTwentyFourHourWindowIsRecordedButNotAnswered() {
+		String customer = customer();
+		long dayAndAnHourAgo = System.currentTimeMillis() - Duration.ofHours(25).toMillis();
+		MetaWebhooks.deliver(client,
+				MetaWebhooks.textMessage(ACCOUNT, customer, "mid-old-" + customer, dayAndAnHourAgo, "halo min"));
+
+		// answered in order: once the next message is answered, the old one was handled
+		String answer = say(customer, "nomor halo pos berapa?");
+		assertThat(answer).contains("1500161").doesNotContain("asisten virtual");
+		assertThat(SentMessages.textsTo(sandbox.server(), customer)).hasSize(1);
+		// the transcript keeps the old message and what the bot would have said, for an agent to follow up
+		List<TranscriptLine> lines = transcript.read(ACCOUNT + ":" + customer).collectList().block();
+		assertThat(lines).hasSize(4);
+		assertThat(lines.get(0).text()).isEqualTo("halo min");
+		assertThat(lines.get(2).text()).isEqualTo("nomor halo pos berapa?");
 	}
 
 	@Test
