@@ -52,7 +52,9 @@ class Dialogue {
 	}
 
 	Mono<Turn> respond(ConversationState current, CustomerMessage message, InboundEvent event) {
-		ConversationState state = message.nlu() == null ? current : current.withLanguage(message.nlu().language());
+		// inside a form the customer writes data (names, numbers) that tells nothing of their language
+		ConversationState state = message.nlu() == null || current.inFlow() ? current
+				: current.withLanguage(message.nlu().language());
 		FlowContext here = new FlowContext(event.conversationId(), event.account(), event.customer(), event.dedupeKey(),
 				state, message);
 		Language language = state.language();

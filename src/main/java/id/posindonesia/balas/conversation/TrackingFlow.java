@@ -92,8 +92,11 @@ class TrackingFlow implements Flow {
 		if (barcodes.isEmpty()) {
 			return Mono.just(FlowStep.ask(Map.of(), notABarcode(context)));
 		}
+		// the message that names the barcode counts as proof only when it holds all of it ("cek 160… BUDI 7890"):
+		// its other words ("hi, where is my parcel") are no name to build on
+		VerificationClaim claim = VerificationClaim.empty().with(context.message().text());
 		return lookUp(context, barcodes.get(0), barcodes.subList(1, barcodes.size()),
-				VerificationClaim.empty().with(context.message().text()), 0);
+				claim.hasName() && claim.hasNumber() ? claim : VerificationClaim.empty(), 0);
 	}
 
 	/** Why the message holds no barcode of ours, when it can be told, with the question again. */

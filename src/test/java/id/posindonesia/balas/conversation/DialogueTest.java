@@ -94,6 +94,15 @@ class DialogueTest {
 	}
 
 	@Test
+	void answersInEnglishWhenTheCustomerWritesEnglishAndAsksForTheWholeProof() {
+		String customer = customer();
+
+		String ask = say(customer, "hi, where is my parcel RR123456785ID?");
+		assertThat(ask).contains("RR123456785ID", "sender's or the receiver's name");
+		assertThat(say(customer, "TAN MEI LING 6789")).contains("RR123456785ID", "on its way");
+	}
+
+	@Test
 	void collectsTheBarcodeLaterAndVerificationAcrossTwoMessages() {
 		String customer = customer();
 
