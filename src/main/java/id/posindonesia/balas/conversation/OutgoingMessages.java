@@ -87,7 +87,9 @@ class OutgoingMessages {
 					.switchIfEmpty(Mono.defer(() -> mark(key, status, "refused").thenReturn(false)))
 					.onErrorResume(SendOutcomeUnknownException.class, unknown -> unknown(key, status))
 					// not taken by the Graph API: free the reservation so that the event's next attempt sends it
-					.onErrorResume(failure -> redis.<String, String>opsForHash().remove(key, status).then(Mono.<Boolean>error(failure)));
+					.onErrorResume(failure -> redis.<String, String>opsForHash()
+						.remove(key, status)
+						.then(Mono.<Boolean>error(failure)));
 				case "sending" -> unknown(key, status);
 				case "lost" -> Mono.error(new IllegalStateException("The conversation's lease passed to another holder"));
 				default -> Mono.just(false);
@@ -96,14 +98,19 @@ class OutgoingMessages {
 
 	/** Quick replies as stored beside a message: a line per option, payload and title separated by a tab. */
 	static String encode(List<QuickReply> quickReplies) {
-		return quickReplies.stream().map(option -> option.payload() + "\t" + option.title()).collect(Collectors.joining("\n"));
+		return quickReplies.stream()
+			.map(option -> option.payload() + "\t" + option.title())
+			.collect(Collectors.joining("\n"));
 	}
 
 	private static List<QuickReply> decode(String stored) {
 		if (stored == null || stored.isEmpty()) {
 			return List.of();
 		}
-		return Arrays.stream(stored.split("\n")).map(line -> line.split("\t", 2)).map(option -> new QuickReply(option[0], option[1])).toList();
+		return Arrays.stream(stored.split("\n"))
+			.map(line -> line.split("\t", 2))
+			.map(option -> new QuickReply(option[0], option[1]))
+			.toList();
 	}
 
 	private Mono<Boolean> unknown(String key, String status) {
