@@ -11,10 +11,14 @@ import java.util.Properties;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.io.ClassPathResource;
 
@@ -32,6 +36,7 @@ import static org.awaitility.Awaitility.await;
 
 /** The ice breakers as the Messenger Profile API receives them, and a start-up that survives their failure. */
 @BalasIntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
 class IceBreakerPublisherTest {
 
 	private static final String MESSENGER_PROFILE = "/v[0-9.]+/me/messenger_profile";
@@ -54,15 +59,21 @@ class IceBreakerPublisherTest {
 	@Test
 	void isOffUnlessConfigured() {
 		assertThat(context.getBeanNamesForType(IceBreakerPublisher.class)).isEmpty();
+		new ApplicationContextRunner().withBean(GraphClient.class, () -> graph)
+			.withBean(ObjectMapper.class, () -> json)
+			.withUserConfiguration(IceBreakerPublisher.class)
+			.withPropertyValues("balas.graph.publish-ice-breakers=true")
+			.run(enabled -> assertThat(enabled).hasSingleBean(IceBreakerPublisher.class));
 	}
 
 	@Test
-	void publishesTheQuestionsInIndonesianAndEnglishForInstagram() {
+	void publishesTheQuestionsInIndonesianAndEnglishForInstagram(CapturedOutput output) {
 		int before = publications().size();
 
 		new IceBreakerPublisher(graph, json).publishOnStartup();
 
-		await().atMost(Duration.ofSeconds(10)).until(() -> publications().size() > before);
+		await().atMost(Duration.ofSeconds(10)).until(() -> output.getOut().contains("Ice breakers of"));
+		assertThat(publications()).hasSize(before + 1);
 		LoggedRequest publication = publications().get(before);
 		assertThat(publication.queryParameter("platform").firstValue()).isEqualTo("instagram");
 		assertThat(publication.queryParameter("access_token").firstValue()).isEqualTo(instagram.accessToken());
@@ -80,7 +91,7 @@ class IceBreakerPublisherTest {
 	}
 
 	@Test
-	void aFailureIsLoggedAndNeverThrown() {
+	void aFailureIsLoggedAndNeverThrown(CapturedOutput output) {
 		StubMapping down = sandbox.server()
 			.stubFor(post(urlPathMatching(MESSENGER_PROFILE)).atPriority(0)
 				.willReturn(aResponse().withStatus(400)
@@ -91,7 +102,9 @@ class IceBreakerPublisherTest {
 
 			assertThatCode(() -> new IceBreakerPublisher(graph, json).publishOnStartup()).doesNotThrowAnyException();
 
-			await().atMost(Duration.ofSeconds(10)).until(() -> publications().size() > before);
+			await().atMost(Duration.ofSeconds(10))
+				.until(() -> output.getOut().contains("Ice breakers not published") && output.getOut().contains("(#10)"));
+			assertThat(publications()).as("a refusal is not retried").hasSize(before + 1);
 		}
 		finally {
 			sandbox.server().removeStub(down);
