@@ -33,6 +33,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.awaitility.Awaitility.await;
+import static org.mockito.Mockito.mock;
 
 /** The ice breakers as the Messenger Profile API receives them, and a start-up that survives their failure. */
 @BalasIntegrationTest
@@ -59,7 +60,8 @@ class IceBreakerPublisherTest {
 	@Test
 	void isOffUnlessConfigured() {
 		assertThat(context.getBeanNamesForType(IceBreakerPublisher.class)).isEmpty();
-		new ApplicationContextRunner().withBean(GraphClient.class, () -> graph)
+		// a stand-in: closing the runner's context must not shut the application's client down
+		new ApplicationContextRunner().withBean(GraphClient.class, () -> mock(GraphClient.class))
 			.withBean(ObjectMapper.class, () -> json)
 			.withUserConfiguration(IceBreakerPublisher.class)
 			.withPropertyValues("balas.graph.publish-ice-breakers=true")
