@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -14,6 +16,7 @@ import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
@@ -143,6 +146,21 @@ class CustomerProfilesTest {
 		String other = customer();
 		assertThat(graph.profile(ACCOUNT, other).block(Duration.ofSeconds(10)))
 			.isEqualTo(new CustomerProfile("pelanggan_" + other, 120L));
+	}
+
+	@Test
+	void hundredsOfCustomersAtOnceEachGetTheirOwnProfileReadOnce() {
+		List<String> customers = IntStream.range(0, 300).mapToObj(i -> customer()).distinct().toList();
+
+		Map<String, CustomerProfile> found = Flux.fromIterable(customers)
+			.flatMap(customer -> profiles.find(ACCOUNT, customer).map(profile -> Map.entry(customer, profile)), 300)
+			.collectMap(Map.Entry::getKey, Map.Entry::getValue)
+			.block(Duration.ofSeconds(30));
+		Flux.fromIterable(customers).flatMap(customer -> profiles.find(ACCOUNT, customer)).blockLast(Duration.ofSeconds(30));
+
+		assertThat(found).hasSize(customers.size())
+			.allSatisfy((customer, profile) -> assertThat(profile).isEqualTo(new CustomerProfile("pelanggan_" + customer, 120L)));
+		assertThat(customers).allSatisfy(customer -> assertThat(readsOf(customer)).hasSize(1));
 	}
 
 	private Duration ttlOf(String customer) {
