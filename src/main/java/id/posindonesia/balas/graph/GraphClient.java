@@ -4,8 +4,8 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
 
 import com.restfb.Body;
 import com.restfb.DefaultFacebookClient;
