@@ -16,6 +16,7 @@ import id.posindonesia.balas.complaint.ComplainedShipment;
 import id.posindonesia.balas.complaint.ComplaintCategory;
 import id.posindonesia.balas.complaint.ComplaintDesk;
 import id.posindonesia.balas.complaint.NewComplaint;
+import id.posindonesia.balas.graph.CustomerProfiles;
 import id.posindonesia.balas.tracking.TrackingClient;
 import id.posindonesia.balas.tracking.TrackingResult;
 
@@ -42,12 +43,15 @@ class ComplaintFlow implements Flow {
 
 	private final ReactiveStringRedisTemplate redis;
 
+	private final CustomerProfiles profiles;
+
 	ComplaintFlow(ComplaintDesk desk, TrackingClient tracking, ReplyTemplates replies,
-			ReactiveStringRedisTemplate redis) {
+			ReactiveStringRedisTemplate redis, CustomerProfiles profiles) {
 		this.desk = desk;
 		this.tracking = tracking;
 		this.replies = replies;
 		this.redis = redis;
+		this.profiles = profiles;
 	}
 
 	@Override
@@ -97,12 +101,14 @@ class ComplaintFlow implements Flow {
 				return Mono.just(FlowStep.ask(slots, replies.render("complaint.ask_" + slot, context.language())));
 			}
 		}
-		return shipment(context.conversationId(), slots.get("barcode"))
-			.map(Optional::of)
-			.defaultIfEmpty(Optional.empty())
-			.flatMap(shipment -> desk.open(new NewComplaint(context.conversationId(), context.account(),
-					context.customer(), null, null, ComplaintCategory.valueOf(slots.get("category")),
-					slots.get("description"), shipment.orElse(null), context.eventKey())))
+		// the profile's follower count sets the ticket's priority; an unknown profile opens it at the regular one
+		return Mono
+			.zip(shipment(context.conversationId(), slots.get("barcode")).map(Optional::of)
+				.defaultIfEmpty(Optional.empty()), profiles.find(context.account(), context.customer()))
+			.flatMap(found -> desk.open(new NewComplaint(context.conversationId(), context.account(),
+					context.customer(), found.getT2().username(), found.getT2().followerCount(),
+					ComplaintCategory.valueOf(slots.get("category")), slots.get("description"),
+					found.getT1().orElse(null), context.eventKey())))
 			.map(ticket -> FlowStep.done(replies.render("complaint.ticket_created", context.language(),
 					Map.of("ticket", ticket.id()))));
 	}

@@ -3,8 +3,11 @@ package id.posindonesia.balas.graph;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
 
+import com.restfb.Body;
 import com.restfb.DefaultFacebookClient;
 import com.restfb.DefaultJsonMapper;
 import com.restfb.FacebookClient;
@@ -12,6 +15,8 @@ import com.restfb.FacebookEndpoints;
 import com.restfb.Parameter;
 import com.restfb.Version;
 import com.restfb.exception.FacebookException;
+import com.restfb.json.JsonObject;
+import com.restfb.json.JsonValue;
 import com.restfb.types.send.IdMessageRecipient;
 import com.restfb.types.send.Message;
 import com.restfb.types.send.SendResponse;
@@ -51,6 +56,14 @@ public class GraphClient implements DisposableBean {
 	private static final String BACKEND = "graph";
 
 	private static final String RATE_LIMIT_CONFIG = "graph-account";
+
+	// only what a ticket uses: the name and the verification badge are personal data Balas has no need for
+	private static final String PROFILE_FIELDS = "username,follower_count";
+
+	private static final Pattern SCOPED_ID = Pattern.compile("\\d{1,32}");
+
+	// the Messenger Profile belongs to the account of the access token, whose id Balas is not told
+	private static final String TOKEN_ACCOUNT = "me";
 
 	private final FacebookClient facebook;
 
@@ -121,6 +134,39 @@ public class GraphClient implements DisposableBean {
 				return Mono.empty();
 			})
 			.then();
+	}
+
+	/**
+	 * Reads a customer's username and follower count from their Instagram user profile ({@code GET /{igsid}}).
+	 * A read is safe to repeat, so transient failures are retried like a send's; a refusal (the customer's
+	 * consent or the app's permission missing) fails with {@link GraphRejectedException}.
+	 */
+	public Mono<CustomerProfile> profile(String account, String igsid) {
+		if (igsid == null || !SCOPED_ID.matcher(igsid).matches()) {
+			// the id becomes a path of the Graph API: anything but digits could name another endpoint
+			return Mono.error(new IllegalArgumentException("Not an Instagram-scoped id: " + Masking.id(igsid)));
+		}
+		return call(account, () -> facebook.fetchObject(igsid, JsonObject.class,
+				Parameter.with("fields", PROFILE_FIELDS)))
+			.map(profile -> new CustomerProfile(profile.getString("username", null),
+					number(profile.get("follower_count"))));
+	}
+
+	/**
+	 * Sets the ice breakers of the account's Instagram conversations through the Messenger Profile API,
+	 * replacing those set before: repeating it is harmless, so transient failures are retried.
+	 */
+	Mono<Void> publishIceBreakers(List<IceBreakers> iceBreakers) {
+		Map<String, Object> profile = Map.of("platform", "instagram", "ice_breakers",
+				iceBreakers.stream().map(IceBreakers::toGraph).toList());
+		return call(TOKEN_ACCOUNT, () -> facebook.publish("me/messenger_profile", JsonObject.class,
+				Body.withData(profile), Parameter.with("platform", "instagram")))
+			.flatMap(answer -> "success".equals(answer.getString("result", null)) ? Mono.<Void>empty()
+					: Mono.error(new GraphRejectedException("Messenger Profile API answered " + answer, null)));
+	}
+
+	private static Long number(JsonValue value) {
+		return value != null && value.isNumber() ? value.asLong() : null;
 	}
 
 	private <T> Mono<T> call(String account, Callable<T> request) {

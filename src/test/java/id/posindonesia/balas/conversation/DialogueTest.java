@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import org.junit.jupiter.api.Test;
 
@@ -17,10 +18,17 @@ import id.posindonesia.balas.BalasIntegrationTest;
 import id.posindonesia.balas.MetaWebhooks;
 import id.posindonesia.balas.conversation.TranscriptLine.Author;
 import id.posindonesia.balas.SentMessages;
+import id.posindonesia.balas.complaint.ComplaintDesk;
+import id.posindonesia.balas.complaint.FollowerTier;
+import id.posindonesia.balas.complaint.Ticket;
 import id.posindonesia.balas.sandbox.Sandbox;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -50,6 +58,9 @@ class DialogueTest {
 
 	@Autowired
 	private Transcript transcript;
+
+	@Autowired
+	private ComplaintDesk complaints;
 
 	@Test
 	void answersTheContactCenterQuestionInTheCustomersLanguage() {
@@ -204,6 +215,51 @@ class DialogueTest {
 		assertThat(thanks).contains("lanjutkan");
 		assertNothingOfTheShipmentIn(thanks);
 		assertThat(say(customer, "SITI RAHMAWATI 5678")).contains("KPC MALIOBORO");
+	}
+
+	@Test
+	void aComplaintFromAWidelyFollowedCustomerIsHandledFirst() {
+		String customer = customer();
+		StubMapping profile = sandbox.server()
+			.stubFor(get(urlPathMatching("/v[0-9.]+/" + customer)).atPriority(0)
+				.willReturn(okJson("{\"id\":\"" + customer + "\",\"username\":\"wisata.jogja\",\"follower_count\":64000}")));
+		try {
+			Ticket ticket = complainAs(customer);
+
+			assertThat(ticket.username()).isEqualTo("wisata.jogja");
+			assertThat(ticket.followerCount()).isEqualTo(64_000L);
+			assertThat(ticket.followerTier()).isEqualTo(FollowerTier.MID);
+			assertThat(ticket.priority()).isEqualTo(3);
+		}
+		finally {
+			sandbox.server().removeStub(profile);
+		}
+	}
+
+	@Test
+	void aComplaintOpensAtTheRegularPriorityWhenTheProfileCannotBeRead() {
+		String customer = customer();
+		StubMapping profile = sandbox.server()
+			.stubFor(get(urlPathMatching("/v[0-9.]+/" + customer)).atPriority(0)
+				.willReturn(aResponse().withStatus(503)));
+		try {
+			Ticket ticket = complainAs(customer);
+
+			assertThat(ticket.username()).isNull();
+			assertThat(ticket.followerTier()).isEqualTo(FollowerTier.REGULAR);
+		}
+		finally {
+			sandbox.server().removeStub(profile);
+		}
+	}
+
+	private Ticket complainAs(String customer) {
+		assertThat(tap(customer, "COMPLAINT", "Ajukan pengaduan")).contains("1 terlambat");
+		say(customer, "4");
+		say(customer, "tidak ada");
+		String created = say(customer, "kardus paket saya sobek dan isinya rusak");
+		String id = created.replaceAll("(?s).*(PI-\\d{4}-\\d{6,9}).*", "$1");
+		return complaints.find(id).block(Duration.ofSeconds(5));
 	}
 
 	@Test
