@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.Response;
@@ -41,8 +42,8 @@ import id.posindonesia.balas.sandbox.Sandbox;
  * embedded defaults (embedded Redis, sandbox Graph and tracking API), and every conversation is new: a customer id of
  * its own and one text DM, a mix of a greeting, an FAQ question and a tracking request.
  *
- * <p>After a warm-up at a low rate (JIT, NLU), an open-loop generator starts {@value #RATE} conversations per second
- * for {@code RUN}: each webhook is sent at its scheduled time whatever happened to the previous ones, and its latency
+ * <p>After a warm-up at a low rate (JIT, NLU), an open-loop generator starts 50 conversations per second (system
+ * property {@code reply-benchmark.rate}) for {@code RUN}: each webhook is sent at its scheduled time whatever happened to the previous ones, and its latency
  * counts from that scheduled time, so that a stall is not hidden by sending less. A WireMock request listener stamps
  * each Send API call with {@link System#nanoTime()} as the sandbox answers it. Run:
  * {@code mvn -q -P reply-benchmark test-compile exec:exec}; the report goes to {@code target/benchmarks/reply-latency.md}.
@@ -50,7 +51,7 @@ import id.posindonesia.balas.sandbox.Sandbox;
  */
 public final class ReplyLatencyBenchmark {
 
-	private static final int RATE = 50;
+	private static final int RATE = Integer.getInteger("reply-benchmark.rate", 50);
 
 	private static final Duration RUN = Duration.ofSeconds(30);
 
@@ -73,6 +74,9 @@ public final class ReplyLatencyBenchmark {
 
 	private static final Pattern RECIPIENT = Pattern.compile("recipient=\\{\"id\":\"(\\d+)\"}");
 
+	private static final com.sun.management.OperatingSystemMXBean OPERATING_SYSTEM = ManagementFactory
+		.getPlatformMXBean(com.sun.management.OperatingSystemMXBean.class);
+
 	private final HttpClient http;
 
 	private final Map<String, Conversation> conversations = new ConcurrentHashMap<>();
@@ -86,9 +90,10 @@ public final class ReplyLatencyBenchmark {
 	public static void main(String[] args) throws Exception {
 		Path report = Path.of(args.length > 0 ? args[0] : "target/benchmarks/reply-latency.md").toAbsolutePath();
 		Files.createDirectories(report.getParent());
+		String data = "target/bench-redis/" + UUID.randomUUID();
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(BalasApplication.class)
-			.properties("server.port=0", "logging.level.root=WARN",
-					"balas.embedded-redis.data-dir=target/bench-redis/" + UUID.randomUUID())
+			.properties("server.port=0", "logging.level.root=WARN", "balas.embedded-redis.data-dir=" + data,
+					"balas.agents.admin-password-file=" + data + "/admin-password")
 			.run()) {
 			int port = ((WebServerApplicationContext) context).getWebServer().getPort();
 			ReplyLatencyBenchmark benchmark = new ReplyLatencyBenchmark("http://127.0.0.1:" + port);
@@ -108,9 +113,14 @@ public final class ReplyLatencyBenchmark {
 		System.out.println("Run: " + RATE + " conversations/s for " + RUN.toSeconds() + " s");
 		Phase measured = new Phase("run-" + UUID.randomUUID().toString().substring(0, 8), 6_400_000_000_000_000L);
 		sendApiCallTimes.clear();
+		measured.loadAverageBefore = OPERATING_SYSTEM.getSystemLoadAverage();
+		long cpuBefore = OPERATING_SYSTEM.getProcessCpuTime();
 		long burstStart = System.nanoTime();
 		measured.generate(RATE, RUN);
 		long burstEnd = System.nanoTime();
+		measured.jvmCpuShare = (double) (OPERATING_SYSTEM.getProcessCpuTime() - cpuBefore) / (burstEnd - burstStart)
+				/ Runtime.getRuntime().availableProcessors();
+		measured.loadAverage = OPERATING_SYSTEM.getSystemLoadAverage();
 		measured.awaitReplies(burstEnd + GRACE.toNanos());
 		// the replies' later messages are still on their way when the first one arrived
 		Thread.sleep(2_000);
@@ -189,6 +199,12 @@ public final class ReplyLatencyBenchmark {
 
 		final AtomicLong generatorLagMax = new AtomicLong();
 
+		double jvmCpuShare;
+
+		double loadAverageBefore;
+
+		double loadAverage;
+
 		Phase(String run, long firstCustomer) {
 			this.run = run;
 			this.firstCustomer = firstCustomer;
@@ -254,6 +270,10 @@ public final class ReplyLatencyBenchmark {
 			int seconds = (int) Math.ceil((graceEnd + 2_000_000_000L - burstStart) / 1e9);
 			long[] repliesPerSecond = new long[seconds];
 			long[] callsPerSecond = new long[seconds];
+			List<Histogram> replyBySecondSent = new ArrayList<>();
+			for (int second = 0; second < seconds; second++) {
+				replyBySecondSent.add(histogram());
+			}
 			sendApiCallsSinceStart.forEach(at -> callsPerSecond[second(burstStart, at, seconds)]++);
 			for (String customer : customers) {
 				Conversation conversation = conversations.get(customer);
@@ -281,6 +301,7 @@ public final class ReplyLatencyBenchmark {
 					repliesPerSecond[second(burstStart, conversation.firstTextAt, seconds)]++;
 					long latency = micros(conversation.firstTextAt - conversation.sentAt);
 					reply.recordValue(latency);
+					replyBySecondSent.get(second(burstStart, conversation.sentAt, seconds)).recordValue(latency);
 					byKind.get(conversation.kind).recordValue(latency);
 					if (conversation.markSeenAt != 0 && conversation.markSeenAt < conversation.firstTextAt) {
 						markSeenToText.recordValue(micros(conversation.firstTextAt - conversation.markSeenAt));
@@ -336,6 +357,15 @@ public final class ReplyLatencyBenchmark {
 					ratio(typing, answered + answeredLate), ratio(texts, answered + answeredLate)));
 			lines.add("- Send API calls per second from the run's start: " + join(callsPerSecond));
 			lines.add("- replies (first texts) per second from the run's start: " + join(repliesPerSecond));
+			lines.add("- reply p99 (ms) of the conversations started in each second of the run: " + replyBySecondSent
+				.stream()
+				.filter(latency -> latency.getTotalCount() > 0)
+				.map(latency -> Long.toString(latency.getValueAtPercentile(99) / 1000))
+				.collect(Collectors.joining(" ")));
+			lines.add(String.format(Locale.ROOT,
+					"- this JVM (application, sandbox and generator; not Redis) used %.0f%% of the machine's CPU during "
+							+ "the run; system load average (1 min) at its start %.2f, at its end %.2f",
+					jvmCpuShare * 100, loadAverageBefore, loadAverage));
 			return lines;
 		}
 
