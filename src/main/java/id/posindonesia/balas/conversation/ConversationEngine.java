@@ -100,8 +100,10 @@ class ConversationEngine implements InboundEventHandler {
 			log.warn("Event {} is older than Meta's 24-hour window; its replies are not sent", event.dedupeKey());
 			return committed;
 		}
-		return committed.then(graph.senderAction(event.account(), event.customer(), SenderActionEnum.mark_seen))
-			.then(outgoing.deliver(event.conversationId(), event.dedupeKey(), context, event.account(), event.customer()));
+		// the reply first: a sender action must not hold it up by a round trip, and is shed first when the budget is tight
+		return committed
+			.then(outgoing.deliver(event.conversationId(), event.dedupeKey(), context, event.account(), event.customer()))
+			.then(graph.senderAction(event.account(), event.customer(), SenderActionEnum.mark_seen));
 	}
 
 	/** A shipment lookup can take seconds: the customer sees Balas typing meanwhile. */

@@ -94,7 +94,7 @@ class DialogueTest {
 		assertThat(status).contains("16012345678", "KPC MALIOBORO");
 		// the lookup may take seconds: the customer saw Balas typing before the first answer
 		assertThat(SentMessages.to(sandbox.server(), customer)).extracting(call -> call.getOrDefault("sender_action", "text"))
-			.startsWith("typing_on", "mark_seen", "text");
+			.startsWith("typing_on", "text", "mark_seen");
 
 		String conversation = ACCOUNT + ":" + customer;
 		List<TranscriptLine> lines = transcript.read(conversation).collectList().block();
