@@ -21,7 +21,11 @@ import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTest
 		properties = { "balas.embedded-redis.data-dir=target/test-redis/${random.uuid}", "balas.inbox.record-timeout=2s",
 				"balas.inbox.claim-min-idle=1s", "balas.inbox.claim-interval=250ms", "balas.inbox.max-attempts=3",
 				"balas.inbox.first-retry-delay=100ms", "resilience4j.retry.instances.graph.wait-duration=20ms",
+				// tests fail calls on purpose: the shared breakers must not open for the tests after them (resilience4j
+				// caps the minimum number of calls at the window's size, so both are raised)
+				"resilience4j.circuitbreaker.instances.graph.sliding-window-size=1000",
 				"resilience4j.circuitbreaker.instances.graph.minimum-number-of-calls=1000",
+				"resilience4j.circuitbreaker.instances.tracking.sliding-window-size=1000",
 				"resilience4j.circuitbreaker.instances.tracking.minimum-number-of-calls=1000",
 				"resilience4j.retry.instances.tracking.wait-duration=20ms",
 				"balas.agents.admin-password=test-admin-password" })

@@ -56,7 +56,7 @@ class SandboxConfig {
 			.templatingEnabled(true)
 			.globalTemplating(false)
 			.containerThreads(128)
-			.maxRequestJournalEntries(5_000));
+			.maxRequestJournalEntries(20_000));
 		server.start();
 		log.warn("The sandbox on {} stands in for {} (not set)", server.baseUrl(), String.join(", ", played));
 		return server;
