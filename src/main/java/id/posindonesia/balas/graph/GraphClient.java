@@ -18,9 +18,7 @@ import com.restfb.types.send.SendResponse;
 import com.restfb.types.send.SenderActionEnum;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
-import io.github.resilience4j.reactor.ratelimiter.operator.RateLimiterOperator;
 import io.github.resilience4j.reactor.retry.RetryOperator;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryRegistry;
@@ -40,8 +38,9 @@ import id.posindonesia.balas.sandbox.Sandbox;
 
 /**
  * Sends through Meta's Send API with restfb. restfb blocks on HTTP, so every call runs on a bounded elastic
- * thread, never on the event loop; each attempt is time-limited and rate-limited per account, the Graph API has
- * one circuit breaker, and transient failures are retried with backoff.
+ * thread, never on the event loop; each attempt first takes a unit of its account's {@link SendBudget}, shared by
+ * every instance, and is time-limited; the Graph API has one circuit breaker, and transient failures are retried
+ * with backoff.
  */
 @Component
 public class GraphClient implements DisposableBean {
@@ -49,8 +48,6 @@ public class GraphClient implements DisposableBean {
 	private static final Logger log = LoggerFactory.getLogger(GraphClient.class);
 
 	private static final String BACKEND = "graph";
-
-	private static final String RATE_LIMIT_CONFIG = "graph-account";
 
 	private final FacebookClient facebook;
 
@@ -60,7 +57,7 @@ public class GraphClient implements DisposableBean {
 
 	private final Retry retry;
 
-	private final RateLimiterRegistry rateLimiters;
+	private final SendBudget budget;
 
 	private final FailedSends failedSends;
 
@@ -68,12 +65,12 @@ public class GraphClient implements DisposableBean {
 	private final Scheduler calls;
 
 	GraphClient(GraphProperties properties, InstagramProperties instagram, ObjectProvider<Sandbox> sandbox,
-			CircuitBreakerRegistry circuitBreakers, RetryRegistry retries, RateLimiterRegistry rateLimiters,
+			CircuitBreakerRegistry circuitBreakers, RetryRegistry retries, SendBudget budget,
 			FailedSends failedSends) {
 		this.properties = properties;
 		this.circuitBreaker = circuitBreakers.circuitBreaker(BACKEND);
 		this.retry = retries.retry(BACKEND);
-		this.rateLimiters = rateLimiters;
+		this.budget = budget;
 		this.failedSends = failedSends;
 		this.calls = Schedulers.newBoundedElastic(properties.maxConcurrentCalls(), 100_000, "graph");
 		URI base = properties.apiUrl() != null ? properties.apiUrl() : sandbox.getObject().baseUrl();
@@ -110,12 +107,15 @@ public class GraphClient implements DisposableBean {
 
 	/**
 	 * Shows {@code typing_on} or {@code mark_seen}: a courtesy, tried once within a short timeout so that it never
-	 * delays the reply itself; a failure is logged and otherwise ignored.
+	 * delays the reply itself, and dropped when the account's budget is down to its reserve for replies; a failure is
+	 * logged and otherwise ignored.
 	 */
 	public Mono<Void> senderAction(String account, String recipient, SenderActionEnum action) {
-		return guarded(account, () -> facebook.publish("me/messages", SendResponse.class,
-				Parameter.with("recipient", new IdMessageRecipient(recipient)), Parameter.with("sender_action", action)),
-				properties.senderActionTimeout())
+		return budget.forSenderAction(account)
+			.filter(Boolean::booleanValue)
+			.flatMap(taken -> attempt(() -> facebook.publish("me/messages", SendResponse.class,
+					Parameter.with("recipient", new IdMessageRecipient(recipient)),
+					Parameter.with("sender_action", action)), properties.senderActionTimeout()))
 			.onErrorResume(ex -> {
 				log.debug("Sender action {} to {} failed: {}", action, Masking.id(recipient), ex.toString());
 				return Mono.empty();
@@ -128,11 +128,15 @@ public class GraphClient implements DisposableBean {
 	}
 
 	private <T> Mono<T> guarded(String account, Callable<T> request, Duration timeout) {
+		return budget.forMessage(account).then(attempt(request, timeout));
+	}
+
+	/** One call, once the budget allowed it: waiting for the budget is no failure of the Graph API's to count. */
+	private <T> Mono<T> attempt(Callable<T> request, Duration timeout) {
 		return Mono.fromCallable(request)
 			.subscribeOn(calls)
 			.timeout(timeout)
 			.onErrorMap(GraphClient::classify)
-			.transformDeferred(RateLimiterOperator.of(rateLimiters.rateLimiter(BACKEND + ":" + account, RATE_LIMIT_CONFIG)))
 			.transformDeferred(CircuitBreakerOperator.of(circuitBreaker));
 	}
 
