@@ -51,15 +51,15 @@ public class CustomerProfiles {
 				return Mono.empty();
 			})
 			.flatMap(this::decode)
-			.switchIfEmpty(Mono.defer(() -> lookUp(account, igsid, key)));
+			.switchIfEmpty(Mono.defer(() -> lookUp(igsid, key)));
 	}
 
 	static String key(String igsid) {
 		return KEY_PREFIX + igsid;
 	}
 
-	private Mono<CustomerProfile> lookUp(String account, String igsid, String key) {
-		return graph.profile(account, igsid)
+	private Mono<CustomerProfile> lookUp(String igsid, String key) {
+		return graph.profile(igsid)
 			.timeout(properties.timeout())
 			.map(profile -> new Cached(profile, properties.cacheTtl()))
 			.onErrorResume(failure -> {

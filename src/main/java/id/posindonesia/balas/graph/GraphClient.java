@@ -23,9 +23,7 @@ import com.restfb.types.send.SendResponse;
 import com.restfb.types.send.SenderActionEnum;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
-import io.github.resilience4j.reactor.ratelimiter.operator.RateLimiterOperator;
 import io.github.resilience4j.reactor.retry.RetryOperator;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryRegistry;
@@ -45,8 +43,9 @@ import id.posindonesia.balas.sandbox.Sandbox;
 
 /**
  * Sends through Meta's Send API with restfb. restfb blocks on HTTP, so every call runs on a bounded elastic
- * thread, never on the event loop; each attempt is time-limited and rate-limited per account, the Graph API has
- * one circuit breaker, and transient failures are retried with backoff.
+ * thread, never on the event loop; each attempt first takes a unit of its account's {@link SendBudget}, shared by
+ * every instance, and is time-limited; the Graph API has one circuit breaker, and transient failures are retried
+ * with backoff.
  */
 @Component
 public class GraphClient implements DisposableBean {
@@ -55,15 +54,10 @@ public class GraphClient implements DisposableBean {
 
 	private static final String BACKEND = "graph";
 
-	private static final String RATE_LIMIT_CONFIG = "graph-account";
-
 	// only what a ticket uses: the name and the verification badge are personal data Balas has no need for
 	private static final String PROFILE_FIELDS = "username,follower_count";
 
 	private static final Pattern SCOPED_ID = Pattern.compile("\\d{1,32}");
-
-	// the Messenger Profile belongs to the account of the access token, whose id Balas is not told
-	private static final String TOKEN_ACCOUNT = "me";
 
 	private final FacebookClient facebook;
 
@@ -73,7 +67,7 @@ public class GraphClient implements DisposableBean {
 
 	private final Retry retry;
 
-	private final RateLimiterRegistry rateLimiters;
+	private final SendBudget budget;
 
 	private final FailedSends failedSends;
 
@@ -81,12 +75,12 @@ public class GraphClient implements DisposableBean {
 	private final Scheduler calls;
 
 	GraphClient(GraphProperties properties, InstagramProperties instagram, ObjectProvider<Sandbox> sandbox,
-			CircuitBreakerRegistry circuitBreakers, RetryRegistry retries, RateLimiterRegistry rateLimiters,
+			CircuitBreakerRegistry circuitBreakers, RetryRegistry retries, SendBudget budget,
 			FailedSends failedSends) {
 		this.properties = properties;
 		this.circuitBreaker = circuitBreakers.circuitBreaker(BACKEND);
 		this.retry = retries.retry(BACKEND);
-		this.rateLimiters = rateLimiters;
+		this.budget = budget;
 		this.failedSends = failedSends;
 		this.calls = Schedulers.newBoundedElastic(properties.maxConcurrentCalls(), 100_000, "graph");
 		URI base = properties.apiUrl() != null ? properties.apiUrl() : sandbox.getObject().baseUrl();
@@ -123,12 +117,15 @@ public class GraphClient implements DisposableBean {
 
 	/**
 	 * Shows {@code typing_on} or {@code mark_seen}: a courtesy, tried once within a short timeout so that it never
-	 * delays the reply itself; a failure is logged and otherwise ignored.
+	 * delays the reply itself, and dropped when the account's budget is down to its reserve for replies; a failure is
+	 * logged and otherwise ignored.
 	 */
 	public Mono<Void> senderAction(String account, String recipient, SenderActionEnum action) {
-		return guarded(account, () -> facebook.publish("me/messages", SendResponse.class,
-				Parameter.with("recipient", new IdMessageRecipient(recipient)), Parameter.with("sender_action", action)),
-				properties.senderActionTimeout())
+		return budget.forSenderAction(account)
+			.filter(Boolean::booleanValue)
+			.flatMap(taken -> attempt(() -> facebook.publish("me/messages", SendResponse.class,
+					Parameter.with("recipient", new IdMessageRecipient(recipient)),
+					Parameter.with("sender_action", action)), properties.senderActionTimeout()))
 			.onErrorResume(ex -> {
 				log.debug("Sender action {} to {} failed: {}", action, Masking.id(recipient), ex.toString());
 				return Mono.empty();
@@ -141,12 +138,12 @@ public class GraphClient implements DisposableBean {
 	 * A read is safe to repeat, so transient failures are retried like a send's; a refusal (the customer's
 	 * consent or the app's permission missing) fails with {@link GraphRejectedException}.
 	 */
-	public Mono<CustomerProfile> profile(String account, String igsid) {
+	public Mono<CustomerProfile> profile(String igsid) {
 		if (igsid == null || !SCOPED_ID.matcher(igsid).matches()) {
 			// the id becomes a path of the Graph API: anything but digits could name another endpoint
 			return Mono.error(new IllegalArgumentException("Not an Instagram-scoped id: " + Masking.id(igsid)));
 		}
-		return call(account, () -> facebook.fetchObject(igsid, JsonObject.class,
+		return outsideSendApi(() -> facebook.fetchObject(igsid, JsonObject.class,
 				Parameter.with("fields", PROFILE_FIELDS)))
 			.map(profile -> new CustomerProfile(profile.getString("username", null),
 					number(profile.get("follower_count"))));
@@ -159,7 +156,7 @@ public class GraphClient implements DisposableBean {
 	Mono<Void> publishIceBreakers(List<IceBreakers> iceBreakers) {
 		Map<String, Object> profile = Map.of("platform", "instagram", "ice_breakers",
 				iceBreakers.stream().map(IceBreakers::toGraph).toList());
-		return call(TOKEN_ACCOUNT, () -> facebook.publish("me/messenger_profile", JsonObject.class,
+		return outsideSendApi(() -> facebook.publish("me/messenger_profile", JsonObject.class,
 				Body.withData(profile), Parameter.with("platform", "instagram")))
 			.flatMap(answer -> "success".equals(answer.getString("result", null)) ? Mono.<Void>empty()
 					: Mono.error(new GraphRejectedException("Messenger Profile API answered " + answer, null)));
@@ -173,12 +170,21 @@ public class GraphClient implements DisposableBean {
 		return guarded(account, request, properties.callTimeout()).transformDeferred(RetryOperator.of(retry));
 	}
 
+	/** Profile reads and the Messenger Profile are not Send API calls: they spend no send budget. */
+	private <T> Mono<T> outsideSendApi(Callable<T> request) {
+		return attempt(request, properties.callTimeout()).transformDeferred(RetryOperator.of(retry));
+	}
+
 	private <T> Mono<T> guarded(String account, Callable<T> request, Duration timeout) {
+		return budget.forMessage(account).then(attempt(request, timeout));
+	}
+
+	/** One call, once the budget allowed it: waiting for the budget is no failure of the Graph API's to count. */
+	private <T> Mono<T> attempt(Callable<T> request, Duration timeout) {
 		return Mono.fromCallable(request)
 			.subscribeOn(calls)
 			.timeout(timeout)
 			.onErrorMap(GraphClient::classify)
-			.transformDeferred(RateLimiterOperator.of(rateLimiters.rateLimiter(BACKEND + ":" + account, RATE_LIMIT_CONFIG)))
 			.transformDeferred(CircuitBreakerOperator.of(circuitBreaker));
 	}
 

@@ -139,12 +139,12 @@ class CustomerProfilesTest {
 
 	@Test
 	void theSandboxKnowsCustomersWithManyFollowers() {
-		assertThat(graph.profile(ACCOUNT, "6999000000000001").block(Duration.ofSeconds(10)))
+		assertThat(graph.profile("6999000000000001").block(Duration.ofSeconds(10)))
 			.isEqualTo(new CustomerProfile("jalan.jalan.nusantara", 750_000L));
-		assertThat(graph.profile(ACCOUNT, "6999000000000002").block(Duration.ofSeconds(10)).followerCount())
+		assertThat(graph.profile("6999000000000002").block(Duration.ofSeconds(10)).followerCount())
 			.isEqualTo(1_200_000L);
 		String other = customer();
-		assertThat(graph.profile(ACCOUNT, other).block(Duration.ofSeconds(10)))
+		assertThat(graph.profile(other).block(Duration.ofSeconds(10)))
 			.isEqualTo(new CustomerProfile("pelanggan_" + other, 120L));
 	}
 

@@ -5,30 +5,36 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.restfb.types.send.SenderActionEnum;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import io.github.resilience4j.ratelimiter.RateLimiterConfig;
-import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
-import io.github.resilience4j.ratelimiter.RequestNotPermitted;
 import io.github.resilience4j.retry.RetryConfig;
 import io.github.resilience4j.retry.RetryRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import reactor.core.publisher.Flux;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ApplicationContext;
 import org.springframework.data.domain.Range;
 import org.springframework.data.redis.connection.stream.MapRecord;
+import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 
 import id.posindonesia.balas.BalasIntegrationTest;
@@ -39,13 +45,21 @@ import id.posindonesia.balas.sandbox.Sandbox;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The Send API through restfb and resilience4j, against the sandbox with failures stubbed per recipient. */
+/**
+ * The Send API through restfb, resilience4j and the shared send budget, against the sandbox with failures stubbed per
+ * recipient.
+ */
 @BalasIntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
 class GraphClientTest {
+
+	private static final String SEND_API = "/v[0-9.]+/me/messages";
 
 	private static final String ACCOUNT = "17841400000000002";
 
@@ -71,13 +85,24 @@ class GraphClientTest {
 	private FailedSends failedSends;
 
 	@Autowired
+	private SendBudget budget;
+
+	@Autowired
+	private RetryRegistry retryRegistry;
+
+	@Autowired
 	private ApplicationContext context;
 
 	private final List<StubMapping> stubs = new ArrayList<>();
 
+	private final List<GraphClient> clients = new ArrayList<>();
+
+	private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+
 	@AfterEach
-	void removeStubs() {
+	void removeStubsAndClients() {
 		stubs.forEach(server()::removeStub);
+		clients.forEach(GraphClient::destroy);
 	}
 
 	@Test
@@ -151,8 +176,8 @@ class GraphClientTest {
 		RetryRegistry retries = RetryRegistry.of(RetryConfig.custom().maxAttempts(3).waitDuration(Duration.ofMillis(10))
 			.retryOnException(new TransientGraphFailure()).build());
 		GraphClient client = new GraphClient(unreachable, instagram, sandboxProvider,
-				CircuitBreakerRegistry.ofDefaults(), retries,
-				RateLimiterRegistry.of(Map.of("graph-account", RateLimiterConfig.ofDefaults())), failedSends);
+				CircuitBreakerRegistry.ofDefaults(), retries, budget, failedSends);
+		clients.add(client);
 
 		assertThatThrownBy(() -> client.sendText(ACCOUNT, recipient(), "halo", List.of()).block(Duration.ofSeconds(10)))
 			.isNotInstanceOf(SendOutcomeUnknownException.class);
@@ -176,7 +201,7 @@ class GraphClientTest {
 		String recipient = recipient();
 		stub(sendTo(recipient).willReturn(aResponse().withStatus(500).withBody("{}")));
 		GraphClient tripping = clientWith(CircuitBreakerConfig.custom().slidingWindowSize(2).minimumNumberOfCalls(2)
-			.failureRateThreshold(50).build(), RateLimiterConfig.ofDefaults());
+			.failureRateThreshold(50).build(), budget);
 
 		for (int i = 0; i < 2; i++) {
 			assertThatThrownBy(() -> tripping.sendText(ACCOUNT, recipient, "halo", List.of()).block()).isNotNull();
@@ -188,28 +213,149 @@ class GraphClientTest {
 	}
 
 	@Test
-	void theRateLimitHoldsPerAccount() {
+	void twoInstancesShareTheBudgetOfAnAccount() throws Exception {
+		String account = SendBudgets.account();
 		String recipient = recipient();
-		GraphClient limited = clientWith(CircuitBreakerConfig.ofDefaults(), RateLimiterConfig.custom()
-			.limitForPeriod(2).limitRefreshPeriod(Duration.ofMinutes(1)).timeoutDuration(Duration.ZERO).build());
+		List<GraphClient> instances = List.of(clientWith(budget(5, 2, Duration.ofSeconds(10))),
+				clientWith(budget(5, 2, Duration.ofSeconds(10))));
+		SendBudgets.startOfASecond();
+		long start = System.nanoTime();
 
-		limited.sendText(ACCOUNT, recipient, "satu", List.of()).block();
-		limited.sendText(ACCOUNT, recipient, "dua", List.of()).block();
+		List<String> messageIds = Flux.range(0, 20)
+			.flatMap(i -> instances.get(i % 2).sendText(account, recipient, "pesan " + i, List.of()))
+			.collectList()
+			.block(Duration.ofSeconds(15));
 
-		assertThatThrownBy(() -> limited.sendText(ACCOUNT, recipient, "tiga", List.of()).block())
-			.isInstanceOf(RequestNotPermitted.class);
-		limited.sendText("17841400000000777", recipient, "akun lain", List.of()).block();
-		assertThat(SentMessages.textsTo(server(), recipient)).hasSize(3);
+		Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+		assertThat(messageIds).hasSize(20).doesNotHaveDuplicates();
+		TreeMap<Long, Long> callsPerSecond = callsTo(recipient).stream()
+			.collect(Collectors.groupingBy(call -> call.getLoggedDate().getTime() / 1000, TreeMap::new,
+					Collectors.counting()));
+		long first = callsPerSecond.firstKey();
+		assertThat(callsPerSecond).as("Send API calls in each second").containsExactly(entry(first, 5L),
+				entry(first + 1, 5L), entry(first + 2, 5L), entry(first + 3, 5L));
+		// the fourth second's calls go out at its start, three seconds after this test's first
+		assertThat(elapsed).isGreaterThan(Duration.ofMillis(2_900));
+		assertThat(meters.timer("balas.graph.send.budget.wait").count()).isEqualTo(15);
 	}
 
-	private GraphClient clientWith(CircuitBreakerConfig circuitBreaker, RateLimiterConfig rateLimit) {
-		return new GraphClient(properties, instagram, sandboxProvider, CircuitBreakerRegistry.of(circuitBreaker),
-				RetryRegistry.of(RetryConfig.custom().maxAttempts(1).build()),
-				RateLimiterRegistry.of(Map.of("graph-account", rateLimit)), failedSends);
+	@Test
+	void senderActionsAreShedOnceOnlyTheReserveForRepliesIsLeft() throws Exception {
+		String account = SendBudgets.account();
+		String recipient = recipient();
+		GraphClient client = clientWith(budget(5, 2, Duration.ofSeconds(5)));
+		SendBudgets.startOfASecond();
+
+		for (int i = 0; i < 5; i++) {
+			client.senderAction(account, recipient, SenderActionEnum.typing_on).block(Duration.ofSeconds(5));
+		}
+		client.sendText(account, recipient, "satu", List.of()).block(Duration.ofSeconds(5));
+		client.sendText(account, recipient, "dua", List.of()).block(Duration.ofSeconds(5));
+
+		assertThat(SentMessages.to(server(), recipient)).extracting(call -> call.getOrDefault("sender_action", "message"))
+			.containsExactly("typing_on", "typing_on", "typing_on", "message", "message");
+		List<Long> seconds = callsTo(recipient).stream().map(call -> call.getLoggedDate().getTime() / 1000).toList();
+		assertThat(seconds).as("the replies did not wait for another second").containsOnly(seconds.get(0));
+		assertThat(meters.counter("balas.graph.sender.actions.shed").count()).isEqualTo(2);
+	}
+
+	@Test
+	void everyAccountHasABudgetOfItsOwn() throws Exception {
+		String busyAccount = SendBudgets.account();
+		String quietAccount = SendBudgets.account();
+		String busyCustomer = recipient();
+		String quietCustomer = recipient();
+		GraphClient client = clientWith(budget(5, 2, Duration.ofSeconds(5)));
+		SendBudgets.startOfASecond();
+
+		for (int i = 0; i < 5; i++) {
+			client.sendText(busyAccount, busyCustomer, "pesan " + i, List.of()).block(Duration.ofSeconds(5));
+		}
+		client.senderAction(busyAccount, busyCustomer, SenderActionEnum.mark_seen).block(Duration.ofSeconds(5));
+		client.senderAction(quietAccount, quietCustomer, SenderActionEnum.mark_seen).block(Duration.ofSeconds(5));
+		client.sendText(quietAccount, quietCustomer, "halo", List.of()).block(Duration.ofSeconds(5));
+
+		assertThat(SentMessages.to(server(), busyCustomer)).hasSize(5)
+			.allSatisfy(call -> assertThat(call).containsKey("message"));
+		assertThat(SentMessages.to(server(), quietCustomer))
+			.extracting(call -> call.getOrDefault("sender_action", "message"))
+			.containsExactly("mark_seen", "message");
+		assertThat(meters.counter("balas.graph.sender.actions.shed").count()).isEqualTo(1);
+		assertThat(meters.timer("balas.graph.send.budget.wait").count()).isZero();
+	}
+
+	@Test
+	void aMessageThatFindsNoBudgetWithinMaxWaitIsNotSentButLeftToTheInbox() throws Exception {
+		String account = SendBudgets.account();
+		String recipient = recipient();
+		GraphClient client = new GraphClient(properties, instagram, sandboxProvider, CircuitBreakerRegistry.ofDefaults(),
+				retryRegistry, budget(2, 0, Duration.ofMillis(300)), failedSends);
+		clients.add(client);
+		SendBudgets.startOfASecond();
+
+		client.sendText(account, recipient, "satu", List.of()).block(Duration.ofSeconds(5));
+		client.sendText(account, recipient, "dua", List.of()).block(Duration.ofSeconds(5));
+
+		assertThatThrownBy(() -> client.sendText(account, recipient, "tiga", List.of()).block(Duration.ofSeconds(5)))
+			.isInstanceOf(SendBudgetExhaustedException.class);
+		assertThat(SentMessages.textsTo(server(), recipient)).hasSize(2);
+		assertThat(meters.counter("balas.graph.send.budget.exhausted").count()).as("attempts: none retried at once")
+			.isEqualTo(1);
+		assertThat(redis.opsForStream()
+			.range(FailedSends.STREAM, Range.unbounded())
+			.filter(record -> recipient.equals(record.getValue().get("recipient")))
+			.collectList()
+			.block()).as("recorded as refused for good").isEmpty();
+	}
+
+	@Test
+	void repliesStillGoOutWhenRedisCannotCountTheBudget(CapturedOutput output) throws Exception {
+		String recipient = recipient();
+		LettuceConnectionFactory deadRedis = new LettuceConnectionFactory(
+				new RedisStandaloneConfiguration("127.0.0.1", SendBudgetTest.closedPort()));
+		deadRedis.afterPropertiesSet();
+		try {
+			GraphClient client = clientWith(
+					SendBudgets.of(new ReactiveStringRedisTemplate(deadRedis), 1, 1, Duration.ofMillis(300), meters));
+			String account = SendBudgets.account();
+
+			client.senderAction(account, recipient, SenderActionEnum.mark_seen).block(Duration.ofSeconds(10));
+			client.sendText(account, recipient, "satu", List.of()).block(Duration.ofSeconds(10));
+			client.sendText(account, recipient, "dua", List.of()).block(Duration.ofSeconds(10));
+
+			assertThat(SentMessages.to(server(), recipient))
+				.extracting(call -> call.getOrDefault("sender_action", "message"))
+				.containsExactly("mark_seen", "message", "message");
+			assertThat(meters.counter("balas.graph.send.budget.unavailable").count()).isEqualTo(3);
+			assertThat(output.getOut().split("Redis cannot count the Send API budget", -1)).as("warnings").hasSize(2);
+		}
+		finally {
+			deadRedis.destroy();
+		}
+	}
+
+	private SendBudget budget(int perSecond, int reserveForReplies, Duration maxWait) {
+		return SendBudgets.of(redis, perSecond, reserveForReplies, maxWait, meters);
+	}
+
+	private GraphClient clientWith(SendBudget budget) {
+		return clientWith(CircuitBreakerConfig.ofDefaults(), budget);
+	}
+
+	private GraphClient clientWith(CircuitBreakerConfig circuitBreaker, SendBudget budget) {
+		GraphClient client = new GraphClient(properties, instagram, sandboxProvider,
+				CircuitBreakerRegistry.of(circuitBreaker), RetryRegistry.of(RetryConfig.custom().maxAttempts(1).build()),
+				budget, failedSends);
+		clients.add(client);
+		return client;
+	}
+
+	private List<LoggedRequest> callsTo(String recipient) {
+		return server().findAll(postRequestedFor(urlPathMatching(SEND_API)).withRequestBody(containing(recipient)));
 	}
 
 	private MappingBuilder sendTo(String recipient) {
-		return post(urlPathMatching("/v[0-9.]+/me/messages")).atPriority(0).withRequestBody(containing(recipient));
+		return post(urlPathMatching(SEND_API)).atPriority(0).withRequestBody(containing(recipient));
 	}
 
 	private void stub(MappingBuilder mapping) {

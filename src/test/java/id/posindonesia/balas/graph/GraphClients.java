@@ -3,7 +3,6 @@ package id.posindonesia.balas.graph;
 import java.time.Duration;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
 
 import org.springframework.context.ApplicationContext;
@@ -25,7 +24,7 @@ public final class GraphClients {
 		return new GraphClient(impatient, context.getBean(InstagramProperties.class),
 				context.getBeanProvider(id.posindonesia.balas.sandbox.Sandbox.class),
 				context.getBean(CircuitBreakerRegistry.class), context.getBean(RetryRegistry.class),
-				context.getBean(RateLimiterRegistry.class), context.getBean(FailedSends.class));
+				context.getBean(SendBudget.class), context.getBean(FailedSends.class));
 	}
 
 }
