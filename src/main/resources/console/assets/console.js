@@ -130,8 +130,9 @@
     $('notice-close').hidden = kind === 'session';
     notice.hidden = false;
     clearTimeout(noticeTimer);
-    if (kind !== 'session') {
-      noticeTimer = setTimeout(() => { notice.hidden = true; }, kind === 'info' ? 6000 : 10000);
+    // an error stays until the agent closes it or another notice replaces it: it may explain an empty screen
+    if (kind === 'info') {
+      noticeTimer = setTimeout(() => { notice.hidden = true; }, 6000);
     }
   }
 
