@@ -1,0 +1,164 @@
+package id.posindonesia.balas.console;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import id.posindonesia.balas.BalasIntegrationTest;
+import id.posindonesia.balas.MetaWebhooks;
+import id.posindonesia.balas.SentMessages;
+import id.posindonesia.balas.sandbox.Sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The console in a real headless Chromium, against the whole application: an agent logs in through the form, sees a
+ * customer who asks for a human appear in the queue without reloading, claims the conversation, reads its
+ * transcript, answers (the answer reaches the Send API) and gives it back to the bot. Screenshots of each step are
+ * saved under {@code target/console-screenshots/}.
+ */
+@BalasIntegrationTest
+class ConsoleBrowserTest {
+
+	private static final String ACCOUNT = "17841400000000001";
+
+	private static final Duration PATIENCE = Duration.ofSeconds(15);
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private WebTestClient client;
+
+	@Autowired
+	private AgentDirectory agents;
+
+	@Autowired
+	private Sandbox sandbox;
+
+	private ChromeDriver browser;
+
+	private WebDriverWait wait;
+
+	private String screenshotPrefix;
+
+	@BeforeEach
+	void startTheBrowser(TestInfo test) {
+		browser = Chromium.start(1366, 768);
+		wait = new WebDriverWait(browser, PATIENCE);
+		screenshotPrefix = test.getTestMethod().orElseThrow().getName() + "-";
+	}
+
+	@AfterEach
+	void closeTheBrowser() {
+		if (browser != null) {
+			browser.quit();
+		}
+	}
+
+	@Test
+	void anAgentTakesAQueuedConversationAnswersItAndGivesItBack() {
+		String agent = "budi-" + UUID.randomUUID().toString().substring(0, 6);
+		agents.add(agent, "password-of-" + agent, AgentRole.AGENT).block();
+		String customer = Long.toString(6_300_000_000_000_000L + (long) (Math.random() * 1_000_000_000_000L));
+		String conversation = ACCOUNT + ":" + customer;
+		try {
+			browser.get("http://localhost:" + port + "/console");
+			wait.until(ExpectedConditions.urlContains("/console/login"));
+			screenshot("1-login");
+			browser.findElement(By.id("username")).sendKeys(agent);
+			browser.findElement(By.id("password")).sendKeys("password-of-" + agent, Keys.ENTER);
+			wait.until(ExpectedConditions.textToBe(By.id("connection"), "Tersambung"));
+			assertThat(browser.findElement(By.id("me-name")).getText()).isEqualTo(agent);
+			browser.executeScript("window.stillTheSamePage = true;");
+			screenshot("2-console");
+
+			MetaWebhooks.deliver(client, MetaWebhooks.textMessage(ACCOUNT, customer, "mid-" + customer,
+					System.currentTimeMillis(), "min tolong sambungin ke admin dong kak"));
+			By queued = By.cssSelector("#queue .item[data-id='" + conversation + "']");
+			WebElement item = wait.until(ExpectedConditions.visibilityOfElementLocated(queued));
+			assertThat(browser.executeScript("return window.stillTheSamePage === true;"))
+				.as("the queue updated without a reload").isEqualTo(true);
+			assertThat(item.getText()).contains("Minta bicara dengan agen", "sambungin ke admin");
+			String waited = item.findElement(By.className("time")).getText();
+			wait.until(driver -> !driver.findElement(queued).findElement(By.className("time")).getText().equals(waited));
+			screenshot("3-queued-live");
+
+			item.click();
+			wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("transcript"), "sambungin ke admin"));
+			wait.until(ExpectedConditions.textToBe(By.id("fact-username"), "@pelanggan_" + customer));
+			assertThat(browser.findElement(By.id("fact-followers")).getText()).isEqualTo("120");
+			assertThat(browser.findElement(By.id("reply-text")).isEnabled()).as("no reply before the claim").isFalse();
+			screenshot("4-conversation");
+
+			browser.findElement(By.id("claim")).click();
+			wait.until(ExpectedConditions.textToBe(By.id("conv-status"), "Anda menangani percakapan ini"));
+			wait.until(ExpectedConditions.visibilityOfElementLocated(
+					By.cssSelector("#held .item[data-id='" + conversation + "']")));
+			assertThat(browser.findElements(queued)).isEmpty();
+			WebElement reply = browser.findElement(By.id("reply-text"));
+			wait.until(ExpectedConditions.elementToBeClickable(reply));
+			screenshot("5-claimed");
+
+			String marker = UUID.randomUUID().toString().substring(0, 8);
+			reply.sendKeys("Halo Kak, saya cek dulu ya.", Keys.chord(Keys.SHIFT, Keys.ENTER), "Kode " + marker,
+					Keys.ENTER);
+			await().atMost(PATIENCE).until(() -> textsTo(customer).stream().anyMatch(text -> text.contains(marker)));
+			assertThat(textsTo(customer)).anyMatch(text -> text.contains("Halo Kak, saya cek dulu ya.\\nKode " + marker));
+			wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#transcript .line.AGENT"),
+					"Kode " + marker));
+			assertThat(browser.findElement(By.cssSelector("#transcript .line.AGENT .by")).getText())
+				.startsWith(agent + " (Anda)");
+			assertThat(browser.findElements(By.cssSelector("#transcript .line.CUSTOMER"))).isNotEmpty();
+			assertThat(browser.findElements(By.cssSelector("#transcript .line.BOT"))).isNotEmpty();
+			assertThat(reply.getAttribute("value")).as("the box empties once sent").isEmpty();
+
+			new Select(browser.findElement(By.id("canned"))).selectByVisibleText("Minta nomor resi");
+			assertThat(reply.getAttribute("value")).startsWith("Boleh kami minta nomor resi");
+			reply.sendKeys(Keys.ENTER);
+			await().atMost(PATIENCE)
+				.until(() -> textsTo(customer).stream().anyMatch(text -> text.contains("Boleh kami minta nomor resi")));
+			screenshot("6-replied");
+
+			int sentBeforeRelease = textsTo(customer).size();
+			browser.findElement(By.id("release")).click();
+			wait.until(ExpectedConditions.textToBe(By.id("conv-status"), "Dilayani bot"));
+			wait.until(ExpectedConditions.invisibilityOfElementLocated(
+					By.cssSelector(".sidebar .item[data-id='" + conversation + "']")));
+			await().atMost(PATIENCE).until(() -> textsTo(customer).size() > sentBeforeRelease);
+			assertThat(browser.findElement(By.id("reply-text")).isEnabled()).isFalse();
+			assertThat(browser.findElement(By.id("claim")).isDisplayed()).as("it can be taken again").isTrue();
+			screenshot("7-released");
+		}
+		catch (RuntimeException | AssertionError failure) {
+			screenshot("failure");
+			throw failure;
+		}
+	}
+
+	private List<String> textsTo(String customer) {
+		return SentMessages.textsTo(sandbox.server(), customer).stream().map(form -> form.get("message")).toList();
+	}
+
+	private void screenshot(String step) {
+		Chromium.screenshot(browser, screenshotPrefix + step);
+	}
+
+}
