@@ -17,8 +17,18 @@ record ConsoleSession(String cookie, String csrfToken) {
 	private static final Pattern CSRF_META = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\">");
 
 	static ConsoleSession login(WebTestClient client, String username, String password) {
-		ConsoleLoginTest.LoginForm form = ConsoleLoginTest.loginForm(client);
-		String cookie = client.post().uri("/console/login")
+		String cookie = submit(client, ConsoleLoginTest.loginForm(client), username, password);
+		String page = client.get().uri("/console").cookie("SESSION", cookie).exchange()
+			.expectStatus().isOk()
+			.expectBody(String.class).returnResult().getResponseBody();
+		Matcher csrf = CSRF_META.matcher(page);
+		assertThat(csrf.find()).as("the console page hands its script the CSRF token").isTrue();
+		return new ConsoleSession(cookie, csrf.group(1));
+	}
+
+	/** Submits the login form as a browser does, and returns the session cookie the login leaves. */
+	static String submit(WebTestClient client, ConsoleLoginTest.LoginForm form, String username, String password) {
+		return client.post().uri("/console/login")
 			.cookie("SESSION", form.session())
 			.body(BodyInserters.fromFormData("username", username).with("password", password)
 				.with("_csrf", form.csrfToken()))
@@ -27,12 +37,6 @@ record ConsoleSession(String cookie, String csrfToken) {
 			.expectHeader().valueEquals("Location", "/console")
 			.returnResult(Void.class)
 			.getResponseCookies().getFirst("SESSION").getValue();
-		String page = client.get().uri("/console").cookie("SESSION", cookie).exchange()
-			.expectStatus().isOk()
-			.expectBody(String.class).returnResult().getResponseBody();
-		Matcher csrf = CSRF_META.matcher(page);
-		assertThat(csrf.find()).as("the console page hands its script the CSRF token").isTrue();
-		return new ConsoleSession(cookie, csrf.group(1));
 	}
 
 }
