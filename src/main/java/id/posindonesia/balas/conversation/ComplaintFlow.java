@@ -110,7 +110,7 @@ class ComplaintFlow implements Flow {
 					ComplaintCategory.valueOf(slots.get("category")), slots.get("description"),
 					found.getT1().orElse(null), context.eventKey())))
 			.map(ticket -> FlowStep.done(replies.render("complaint.ticket_created", context.language(),
-					Map.of("ticket", ticket.id()))));
+					Map.of("ticket", ticket.id()))).escalating(Escalation.complaint(ticket)));
 	}
 
 	/** A shipment verified in this conversation brings its record's service and origin; others are taken as said. */

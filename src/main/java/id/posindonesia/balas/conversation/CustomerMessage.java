@@ -32,6 +32,10 @@ record CustomerMessage(String text, String payload, NluResult nlu) {
 	private static final Pattern POINTER = Pattern.compile("\\b(follow ?up|kelanjutan\\w*|ada update|updatenya|"
 			+ "cek dm|sudah (saya|aku|sy) kirim|udah (saya|aku|sy|ku) kirim|gimana (kabar|status)nya|any update)\\b");
 
+	// the answer to "shall I connect you with an agent?"
+	private static final Pattern YES = Pattern
+		.compile("(ya+|iya+|y|yes|yup|boleh|mau|ok|oke|okey|okay|sip|siap|please|sure)( (dong|min|kak|mau|boleh|please|ya))*[.!]*");
+
 	/** The payload's intent when a button was tapped, else the NLU's. */
 	Intent intent() {
 		if (!payload.isEmpty()) {
@@ -47,6 +51,10 @@ record CustomerMessage(String text, String payload, NluResult nlu) {
 
 	boolean isCancel() {
 		return CANCEL.equals(payload) || CANCEL_WORDS.contains(text.strip().toLowerCase(Locale.ROOT).replaceAll("[.!]+$", ""));
+	}
+
+	boolean isYes() {
+		return payload.isEmpty() && YES.matcher(text.strip().toLowerCase(Locale.ROOT)).matches();
 	}
 
 	boolean isPointer() {

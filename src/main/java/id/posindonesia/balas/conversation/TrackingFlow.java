@@ -118,7 +118,8 @@ class TrackingFlow implements Flow {
 		Map<String, String> about = Map.of("barcode", barcode);
 		return lockedOut(context.conversationId(), barcode).flatMap(locked -> {
 			if (locked) {
-				return next(context, queue, replies.render("tracking.locked_out", language, about));
+				return next(context, queue, replies.render("tracking.locked_out", language, about))
+					.map(step -> step.escalating(Escalation.lockout()));
 			}
 			return tracking.track(barcode).flatMap(result -> {
 				if (result instanceof TrackingResult.Unknown) {
@@ -157,7 +158,8 @@ class TrackingFlow implements Flow {
 		if (failed >= MAX_ATTEMPTS) {
 			return redis.opsForValue()
 				.set(lockoutKey(context.conversationId(), barcode), "1", LOCKOUT)
-				.then(next(context, queue, replies.render("tracking.locked_out", language, about)));
+				.then(next(context, queue, replies.render("tracking.locked_out", language, about)))
+				.map(step -> step.escalating(Escalation.lockout()));
 		}
 		// a new attempt starts from nothing: earlier guesses must not add up to a match
 		return Mono.just(FlowStep.ask(slots(barcode, queue, VerificationClaim.empty(), failed),

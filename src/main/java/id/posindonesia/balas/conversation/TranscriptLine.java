@@ -11,8 +11,9 @@ import tools.jackson.databind.json.JsonMapper;
  * @param author who wrote it
  * @param personal the customer wrote it while proving who they are (names, phone digits, postcodes): only the agent
  * assigned to the conversation reads it whole
+ * @param agent the agent who wrote it, for {@link Author#AGENT} lines
  */
-public record TranscriptLine(Instant at, Author author, String text, boolean personal) {
+public record TranscriptLine(Instant at, Author author, String text, boolean personal, String agent) {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -23,13 +24,21 @@ public record TranscriptLine(Instant at, Author author, String text, boolean per
 		CUSTOMER, BOT, AGENT
 	}
 
+	public TranscriptLine(Instant at, Author author, String text, boolean personal) {
+		this(at, author, text, personal, null);
+	}
+
+	static TranscriptLine byAgent(String agent, String text) {
+		return new TranscriptLine(Instant.now(), Author.AGENT, text, false, agent);
+	}
+
 	/** As anyone but the assigned agent may read it: phone numbers masked, verification data withheld. */
 	public TranscriptLine masked() {
 		String shown = personal ? "•••" : PHONE.matcher(text).replaceAll(phone -> {
 			String digits = phone.group().replaceAll("\\D", "");
 			return "••••" + digits.substring(digits.length() - 2);
 		});
-		return new TranscriptLine(at, author, shown, personal);
+		return new TranscriptLine(at, author, shown, personal, agent);
 	}
 
 	String toJson() {

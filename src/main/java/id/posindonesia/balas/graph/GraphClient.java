@@ -2,6 +2,7 @@ package id.posindonesia.balas.graph;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -108,11 +109,27 @@ public class GraphClient implements DisposableBean {
 		Message message = new Message(text);
 		quickReplies.forEach(option -> message
 			.addQuickReply(new com.restfb.types.send.QuickReply(option.title(), option.payload())));
-		return call(account, () -> facebook.publish("me/messages", SendResponse.class,
-				Parameter.with("recipient", new IdMessageRecipient(recipient)), Parameter.with("message", message)))
+		return send(account, recipient, message);
+	}
+
+	/**
+	 * Sends a human agent's message like {@link #sendText}; {@code humanAgentTag} marks it with Meta's
+	 * {@code HUMAN_AGENT} tag, which lets a person answer up to 7 days after the customer's last message.
+	 */
+	public Mono<String> sendAsAgent(String account, String recipient, String text, boolean humanAgentTag) {
+		Message message = new Message(text);
+		return humanAgentTag ? send(account, recipient, message, Parameter.with("messaging_type", "MESSAGE_TAG"),
+				Parameter.with("tag", "HUMAN_AGENT")) : send(account, recipient, message);
+	}
+
+	private Mono<String> send(String account, String recipient, Message message, Parameter... tags) {
+		List<Parameter> parameters = new ArrayList<>(List.of(Parameter.with("recipient", new IdMessageRecipient(recipient)),
+				Parameter.with("message", message)));
+		parameters.addAll(List.of(tags));
+		return call(account, () -> facebook.publish("me/messages", SendResponse.class, parameters.toArray(Parameter[]::new)))
 			.map(SendResponse::getMessageId)
 			.onErrorResume(GraphRejectedException.class,
-					rejected -> failedSends.record(account, recipient, text, rejected).then(Mono.empty()));
+					rejected -> failedSends.record(account, recipient, message.getText(), rejected).then(Mono.empty()));
 	}
 
 	/**

@@ -139,11 +139,12 @@ class DialogueTest {
 		}
 		assertThat(first.replace("2 kali", "N kali")).isEqualTo(second.replace("1 kali", "N kali"));
 		assertThat(third).contains("1 jam");
-		assertThat(quickRepliesOfLast(customer)).contains("HUMAN_AGENT");
-		// the right data no longer helps within the hour
+		// a lockout goes to an agent
+		assertThat(third).contains("antrean ke-");
+		// the right data no longer helps within the hour, and the customer is not queued twice
 		String locked = say(customer, "cek resi 16012345678 BUDI SANTOSO 7890");
 		assertNothingOfTheShipmentIn(locked);
-		assertThat(locked).contains("1 jam");
+		assertThat(locked).contains("1 jam", "sudah ada di antrean agen");
 	}
 
 	@Test
