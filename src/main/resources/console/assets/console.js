@@ -58,6 +58,7 @@
     sessionEnded: false,
     busy: false, // an action is under way: its buttons wait
     canned: new Map(), // key → text
+    recent: [], // as GET /api/conversations gave them, their handoffs kept current by the events
   };
 
   // ---- the API ------------------------------------------------------------------------------------------------
@@ -97,10 +98,10 @@
     }
     let message = null;
     try {
+      // the agents' API refuses with a problem detail written for agents, in Indonesian
       const problem = JSON.parse(text);
-      // Spring Boot's own error body has an "error" too, but that is the status's English name, with a timestamp
-      if (typeof problem.error === 'string' && problem.error && !('timestamp' in problem)) {
-        message = problem.error;
+      if (typeof problem.detail === 'string' && problem.detail) {
+        message = problem.detail;
       }
     } catch (notJson) {
       // Spring Security answers some refusals without a JSON body
@@ -283,6 +284,11 @@
     renderQueue();
   }
 
+  /** Events and claims leave the customer's last message out (only the queue's list reads it): keep the one known. */
+  function withLastMessageOf(before, handoff) {
+    return handoff.lastMessage == null && before ? { ...handoff, lastMessage: before.lastMessage } : handoff;
+  }
+
   function applyHandoff(handoff) {
     const id = handoff.conversationId;
     const before = state.handoffs.get(id);
@@ -290,22 +296,38 @@
       state.handoffs.delete(id);
       state.unread.delete(id);
     } else {
-      state.handoffs.set(id, handoff);
+      state.handoffs.set(id, withLastMessageOf(before, handoff));
     }
     if (before && before.status === 'HELD' && before.agent === ME && handoff.status === 'QUEUED') {
       notify(`Percakapan ${handle(handoff.customer)} kembali ke antrean karena tidak ada aktivitas.`, 'info');
     }
     renderQueue();
+    const recent = state.recent.find((conversation) => conversation.conversationId === id);
+    if (recent) {
+      recent.handoff = handoff.status === 'CLOSED' ? null : handoff;
+      renderRecent();
+    }
     if (id === state.openId && state.open) {
-      state.open.handoff = handoff.status === 'CLOSED' ? null : handoff;
+      const previous = state.open.handoff;
+      const next = handoff.status === 'CLOSED' ? null : handoff;
+      state.open.handoff = next;
       renderControls();
-      const nowMine = handoff.status === 'HELD' && handoff.agent === ME;
-      if (nowMine !== Boolean(state.open.unmasked)) {
-        // personal data is shown whole only to the holder: ask again for the right view
+      // personal data is shown whole to the holder alone, and the bot says goodbye when it takes over: read it again
+      if (holder(previous) !== holder(next) || (previous && !next)) {
         reloadOpen();
       }
     }
   }
+
+  /** Shows at once what the event of a release or resolution will say again: the bot has the conversation. */
+  function closed(id) {
+    const handoff = state.handoffs.get(id) || (state.openId === id && state.open && state.open.handoff);
+    if (handoff) {
+      applyHandoff({ ...handoff, status: 'CLOSED' });
+    }
+  }
+
+  const holder = (handoff) => (handoff && handoff.status === 'HELD' ? handoff.agent : null);
 
   // ---- recent conversations -------------------------------------------------------------------------------------
 
@@ -345,12 +367,16 @@
 
   async function loadRecent() {
     try {
-      const conversations = await api('GET', '/api/conversations');
-      $('recent').replaceChildren(...conversations.map(recentItem));
-      $('recent-empty').hidden = conversations.length > 0;
+      state.recent = await api('GET', '/api/conversations');
+      renderRecent();
     } catch (error) {
       failed(error);
     }
+  }
+
+  function renderRecent() {
+    $('recent').replaceChildren(...state.recent.map(recentItem));
+    $('recent-empty').hidden = state.recent.length > 0;
   }
 
   function showTab(recent) {
@@ -538,11 +564,8 @@
   function claim() {
     const id = state.openId;
     return act(async () => {
-      const handoff = await api('POST', `/api/handoffs/${path(id)}/claim`);
-      state.handoffs.set(id, handoff);
-      renderQueue();
+      applyHandoff(await api('POST', `/api/handoffs/${path(id)}/claim`));
       if (state.openId === id) {
-        await reloadOpen();
         $('reply-text').focus();
       }
     });
@@ -552,10 +575,8 @@
     const id = state.openId;
     return act(async () => {
       await api('POST', `/api/conversations/${path(id)}/release`);
-      state.handoffs.delete(id);
-      renderQueue();
+      closed(id);
       notify('Percakapan dikembalikan ke bot. Pelanggan sudah diberi tahu.', 'info');
-      await reloadOpen();
     });
   }
 
@@ -591,10 +612,8 @@
     return act(async () => {
       await api('POST', `/api/conversations/${path(id)}/resolve`, { outcome });
       closeResolveForm();
-      state.handoffs.delete(id);
-      renderQueue();
+      closed(id);
       notify('Percakapan diselesaikan.', 'info');
-      await reloadOpen();
     });
   }
 

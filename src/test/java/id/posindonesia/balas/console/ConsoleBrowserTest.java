@@ -31,8 +31,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * The console in a real headless Chromium, against the whole application: an agent logs in through the form, sees a
  * customer who asks for a human appear in the queue without reloading, claims the conversation, reads its
- * transcript, answers (the answer reaches the Send API) and gives it back to the bot. Screenshots of each step are
- * saved under {@code target/console-screenshots/}.
+ * transcript, answers (the answer reaches the Send API) and gives it back to the bot; then takes it again from the
+ * recent conversations and resolves it. Screenshots of each step are saved under {@code target/console-screenshots/}.
  */
 @BalasIntegrationTest
 class ConsoleBrowserTest {
@@ -91,7 +91,7 @@ class ConsoleBrowserTest {
 			screenshot("2-console");
 
 			MetaWebhooks.deliver(client, MetaWebhooks.textMessage(ACCOUNT, customer, "mid-" + customer,
-					System.currentTimeMillis(), "min tolong sambungin ke admin dong kak"));
+					System.currentTimeMillis(), "min tolong sambungin ke admin dong kak <b>segera</b>"));
 			By queued = By.cssSelector("#queue .item[data-id='" + conversation + "']");
 			WebElement item = wait.until(ExpectedConditions.visibilityOfElementLocated(queued));
 			assertThat(browser.executeScript("return window.stillTheSamePage === true;"))
@@ -103,6 +103,10 @@ class ConsoleBrowserTest {
 
 			item.click();
 			wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("transcript"), "sambungin ke admin"));
+			assertThat(browser.findElement(By.cssSelector("#transcript .line.CUSTOMER .bubble")).getText())
+				.as("what customers write is shown, never run as markup")
+				.endsWith("dong kak <b>segera</b>");
+			assertThat(browser.findElements(By.cssSelector(".sidebar b, #transcript b"))).isEmpty();
 			wait.until(ExpectedConditions.textToBe(By.id("fact-username"), "@pelanggan_" + customer));
 			assertThat(browser.findElement(By.id("fact-followers")).getText()).isEqualTo("120");
 			assertThat(browser.findElement(By.id("reply-text")).isEnabled()).as("no reply before the claim").isFalse();
@@ -146,6 +150,20 @@ class ConsoleBrowserTest {
 			assertThat(browser.findElement(By.id("reply-text")).isEnabled()).isFalse();
 			assertThat(browser.findElement(By.id("claim")).isDisplayed()).as("it can be taken again").isTrue();
 			screenshot("7-released");
+
+			// any recent conversation can be taken, queued or not, and closed with an outcome
+			browser.findElement(By.id("tab-recent")).click();
+			wait.until(ExpectedConditions.elementToBeClickable(
+					By.cssSelector("#recent .item[data-id='" + conversation + "']")))
+				.click();
+			wait.until(ExpectedConditions.elementToBeClickable(By.id("claim"))).click();
+			wait.until(ExpectedConditions.textToBe(By.id("conv-status"), "Anda menangani percakapan ini"));
+			assertThat(browser.findElement(By.id("fact-reason")).getText()).isEqualTo("Diambil agen");
+			browser.findElement(By.id("resolve")).click();
+			browser.findElement(By.id("outcome")).sendKeys("Informasi sudah diberikan", Keys.ENTER);
+			wait.until(ExpectedConditions.textToBe(By.id("conv-status"), "Dilayani bot"));
+			assertThat(browser.findElement(By.id("notice-text")).getText()).isEqualTo("Percakapan diselesaikan.");
+			screenshot("8-resolved");
 		}
 		catch (RuntimeException | AssertionError failure) {
 			screenshot("failure");
