@@ -48,8 +48,7 @@
 
   const state = {
     handoffs: new Map(), // conversationId → Handoff (QUEUED or HELD)
-    seen: new Set(), // ids already shown once, so that only arrivals after the first load are highlighted
-    initialised: false,
+    initialised: false, // the queue was shown once: from then on, new arrivals are highlighted
     unread: new Set(), // held by me, with customer messages not yet looked at
     openId: null,
     open: null, // the open conversation, as GET /api/conversations/{id} gave it
@@ -190,21 +189,46 @@
     return a.priority - b.priority || Date.parse(a.queuedAt) - Date.parse(b.queuedAt);
   }
 
-  function queueItem(handoff) {
+  /**
+   * Brings a list in line with its entries, touching only the items that changed or moved: events arrive at any
+   * moment, and an item replaced by a copy between the press and the release of a click would swallow the click.
+   */
+  function syncList(list, entries, fill, { highlightNew = false } = {}) {
+    const wanted = new Set(entries.map((entry) => entry.id));
+    const items = new Map();
+    for (const item of [...list.children]) {
+      if (wanted.has(item.dataset.id)) {
+        items.set(item.dataset.id, item);
+      } else {
+        item.remove();
+      }
+    }
+    entries.forEach(({ id, data }, index) => {
+      let item = items.get(id);
+      if (!item) {
+        item = el('li');
+        item.dataset.id = id;
+        const button = el('button', highlightNew && state.initialised ? 'item fresh' : 'item');
+        button.type = 'button';
+        button.dataset.id = id;
+        button.addEventListener('click', () => openConversation(id));
+        item.append(button);
+      }
+      const signature = `${JSON.stringify(data)}|${id === state.openId}|${state.unread.has(id)}`;
+      if (item.dataset.signature !== signature) {
+        item.dataset.signature = signature;
+        item.firstChild.classList.toggle('selected', id === state.openId);
+        fill(item.firstChild, data);
+      }
+      if (list.children[index] !== item) {
+        list.insertBefore(item, list.children[index] || null);
+      }
+    });
+  }
+
+  function fillQueueItem(button, handoff) {
     const held = handoff.status === 'HELD';
     const mine = held && handoff.agent === ME;
-    const button = el('button', 'item');
-    button.type = 'button';
-    button.dataset.id = handoff.conversationId;
-    if (handoff.conversationId === state.openId) {
-      button.classList.add('selected');
-    }
-    if (!state.seen.has(handoff.conversationId)) {
-      if (state.initialised) {
-        button.classList.add('fresh');
-      }
-      state.seen.add(handoff.conversationId);
-    }
 
     const priority = el('span', held ? 'prio held' : `prio p${handoff.priority}`, `P${handoff.priority}`);
     priority.title = `Prioritas ${handoff.priority} (1 paling mendesak)`;
@@ -217,7 +241,7 @@
     who.append(name, el('span', `tier ${handoff.customer.tier}`, TIERS[handoff.customer.tier] || handoff.customer.tier));
 
     const since = held && handoff.claimedAt ? handoff.claimedAt : handoff.queuedAt;
-    const time = el('span', 'time');
+    const time = el('span', 'time', duration(now() - Date.parse(since)));
     time.dataset.since = since;
     time.title = held ? `Diambil pukul ${when(since)}` : `Menunggu sejak ${when(since)}`;
 
@@ -237,22 +261,18 @@
     }
 
     const last = el('span', 'last', handoff.lastMessage ? `“${handoff.lastMessage}”` : 'Belum ada pesan');
-    button.append(priority, who, time, details, last);
-    button.addEventListener('click', () => openConversation(handoff.conversationId));
-    const item = el('li');
-    item.append(button);
-    return item;
+    button.replaceChildren(priority, who, time, details, last);
   }
 
   function renderQueue() {
-    const focusedId = document.activeElement && document.activeElement.dataset ? document.activeElement.dataset.id : null;
     const all = [...state.handoffs.values()];
     const queued = all.filter((h) => h.status === 'QUEUED').sort(byUrgency);
     // mine first: those are the ones this agent answers
     const held = all.filter((h) => h.status === 'HELD')
       .sort((a, b) => (b.agent === ME) - (a.agent === ME) || Date.parse(a.claimedAt) - Date.parse(b.claimedAt));
-    $('queue').replaceChildren(...queued.map(queueItem));
-    $('held').replaceChildren(...held.map(queueItem));
+    const entries = (handoffs) => handoffs.map((h) => ({ id: h.conversationId, data: h }));
+    syncList($('queue'), entries(queued), fillQueueItem, { highlightNew: true });
+    syncList($('held'), entries(held), fillQueueItem);
     $('queue-empty').hidden = queued.length > 0;
     $('held-empty').hidden = held.length > 0;
     $('queue-count').textContent = queued.length;
@@ -260,10 +280,6 @@
     document.title = `${queued.length > 0 ? `(${queued.length}) ` : ''}Konsol agen · Balas`;
     state.initialised = true;
     tick();
-    if (focusedId) {
-      const again = document.querySelector(`.sidebar .item[data-id="${CSS.escape(focusedId)}"]`);
-      if (again) again.focus();
-    }
   }
 
   function tick() {
@@ -331,13 +347,7 @@
 
   // ---- recent conversations -------------------------------------------------------------------------------------
 
-  function recentItem(conversation) {
-    const button = el('button', 'item');
-    button.type = 'button';
-    button.dataset.id = conversation.conversationId;
-    if (conversation.conversationId === state.openId) {
-      button.classList.add('selected');
-    }
+  function fillRecentItem(button, conversation) {
     const handoff = conversation.handoff;
     const priority = el('span', handoff ? (handoff.status === 'HELD' ? 'prio held' : `prio p${handoff.priority}`) : 'prio', handoff ? `P${handoff.priority}` : '–');
     const who = el('span', 'who');
@@ -358,11 +368,7 @@
     } else {
       details.append(el('span', handoff.agent === ME ? 'flag mine' : 'flag', handoff.agent === ME ? 'Anda' : `Ditangani ${handoff.agent}`));
     }
-    button.append(priority, who, time, details);
-    button.addEventListener('click', () => openConversation(conversation.conversationId));
-    const item = el('li');
-    item.append(button);
-    return item;
+    button.replaceChildren(priority, who, time, details);
   }
 
   async function loadRecent() {
@@ -375,7 +381,7 @@
   }
 
   function renderRecent() {
-    $('recent').replaceChildren(...state.recent.map(recentItem));
+    syncList($('recent'), state.recent.map((c) => ({ id: c.conversationId, data: c })), fillRecentItem);
     $('recent-empty').hidden = state.recent.length > 0;
   }
 

@@ -1,7 +1,6 @@
 package id.posindonesia.balas.console;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
@@ -21,8 +20,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import id.posindonesia.balas.BalasIntegrationTest;
-import id.posindonesia.balas.MetaWebhooks;
-import id.posindonesia.balas.SentMessages;
+import id.posindonesia.balas.InstagramCustomer;
 import id.posindonesia.balas.sandbox.Sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -77,8 +75,8 @@ class ConsoleBrowserTest {
 	void anAgentTakesAQueuedConversationAnswersItAndGivesItBack() {
 		String agent = "budi-" + UUID.randomUUID().toString().substring(0, 6);
 		agents.add(agent, "password-of-" + agent, AgentRole.AGENT).block();
-		String customer = Long.toString(6_300_000_000_000_000L + (long) (Math.random() * 1_000_000_000_000L));
-		String conversation = ACCOUNT + ":" + customer;
+		InstagramCustomer customer = InstagramCustomer.newOn(ACCOUNT, client, sandbox);
+		String conversation = customer.conversationId();
 		try {
 			browser.get("http://localhost:" + port + "/console");
 			wait.until(ExpectedConditions.urlContains("/console/login"));
@@ -90,8 +88,7 @@ class ConsoleBrowserTest {
 			browser.executeScript("window.stillTheSamePage = true;");
 			screenshot("2-console");
 
-			MetaWebhooks.deliver(client, MetaWebhooks.textMessage(ACCOUNT, customer, "mid-" + customer,
-					System.currentTimeMillis(), "min tolong sambungin ke admin dong kak <b>segera</b>"));
+			customer.write("min tolong sambungin ke admin dong kak <b>segera</b>");
 			By queued = By.cssSelector("#queue .item[data-id='" + conversation + "']");
 			WebElement item = wait.until(ExpectedConditions.visibilityOfElementLocated(queued));
 			assertThat(browser.executeScript("return window.stillTheSamePage === true;"))
@@ -107,7 +104,7 @@ class ConsoleBrowserTest {
 				.as("what customers write is shown, never run as markup")
 				.endsWith("dong kak <b>segera</b>");
 			assertThat(browser.findElements(By.cssSelector(".sidebar b, #transcript b"))).isEmpty();
-			wait.until(ExpectedConditions.textToBe(By.id("fact-username"), "@pelanggan_" + customer));
+			wait.until(ExpectedConditions.textToBe(By.id("fact-username"), "@pelanggan_" + customer.id()));
 			assertThat(browser.findElement(By.id("fact-followers")).getText()).isEqualTo("120");
 			assertThat(browser.findElement(By.id("reply-text")).isEnabled()).as("no reply before the claim").isFalse();
 			screenshot("4-conversation");
@@ -124,8 +121,8 @@ class ConsoleBrowserTest {
 			String marker = UUID.randomUUID().toString().substring(0, 8);
 			reply.sendKeys("Halo Kak, saya cek dulu ya.", Keys.chord(Keys.SHIFT, Keys.ENTER), "Kode " + marker,
 					Keys.ENTER);
-			await().atMost(PATIENCE).until(() -> textsTo(customer).stream().anyMatch(text -> text.contains(marker)));
-			assertThat(textsTo(customer)).anyMatch(text -> text.contains("Halo Kak, saya cek dulu ya.\\nKode " + marker));
+			await().atMost(PATIENCE).until(() -> customer.texts().stream().anyMatch(text -> text.contains(marker)));
+			assertThat(customer.texts()).anyMatch(text -> text.contains("Halo Kak, saya cek dulu ya.\\nKode " + marker));
 			wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#transcript .line.AGENT"),
 					"Kode " + marker));
 			assertThat(browser.findElement(By.cssSelector("#transcript .line.AGENT .by")).getText())
@@ -138,15 +135,15 @@ class ConsoleBrowserTest {
 			assertThat(reply.getAttribute("value")).startsWith("Boleh kami minta nomor resi");
 			reply.sendKeys(Keys.ENTER);
 			await().atMost(PATIENCE)
-				.until(() -> textsTo(customer).stream().anyMatch(text -> text.contains("Boleh kami minta nomor resi")));
+				.until(() -> customer.texts().stream().anyMatch(text -> text.contains("Boleh kami minta nomor resi")));
 			screenshot("6-replied");
 
-			int sentBeforeRelease = textsTo(customer).size();
+			int sentBeforeRelease = customer.texts().size();
 			browser.findElement(By.id("release")).click();
 			wait.until(ExpectedConditions.textToBe(By.id("conv-status"), "Dilayani bot"));
 			wait.until(ExpectedConditions.invisibilityOfElementLocated(
 					By.cssSelector(".sidebar .item[data-id='" + conversation + "']")));
-			await().atMost(PATIENCE).until(() -> textsTo(customer).size() > sentBeforeRelease);
+			await().atMost(PATIENCE).until(() -> customer.texts().size() > sentBeforeRelease);
 			assertThat(browser.findElement(By.id("reply-text")).isEnabled()).isFalse();
 			assertThat(browser.findElement(By.id("claim")).isDisplayed()).as("it can be taken again").isTrue();
 			screenshot("7-released");
@@ -161,18 +158,15 @@ class ConsoleBrowserTest {
 			assertThat(browser.findElement(By.id("fact-reason")).getText()).isEqualTo("Diambil agen");
 			browser.findElement(By.id("resolve")).click();
 			browser.findElement(By.id("outcome")).sendKeys("Informasi sudah diberikan", Keys.ENTER);
-			wait.until(ExpectedConditions.textToBe(By.id("conv-status"), "Dilayani bot"));
-			assertThat(browser.findElement(By.id("notice-text")).getText()).isEqualTo("Percakapan diselesaikan.");
+			// the event may say it before the answer to the request does
+			wait.until(ExpectedConditions.textToBe(By.id("notice-text"), "Percakapan diselesaikan."));
+			assertThat(browser.findElement(By.id("conv-status")).getText()).isEqualTo("Dilayani bot");
 			screenshot("8-resolved");
 		}
 		catch (RuntimeException | AssertionError failure) {
 			screenshot("failure");
 			throw failure;
 		}
-	}
-
-	private List<String> textsTo(String customer) {
-		return SentMessages.textsTo(sandbox.server(), customer).stream().map(form -> form.get("message")).toList();
 	}
 
 	private void screenshot(String step) {
