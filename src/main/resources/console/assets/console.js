@@ -53,7 +53,6 @@
     openId: null,
     open: null, // the open conversation, as GET /api/conversations/{id} gave it
     lineKeys: new Set(),
-    clockOffset: 0, // server time minus this browser's time
     sessionEnded: false,
     busy: false, // an action is under way: its buttons wait
     canned: new Map(), // key → text
@@ -87,10 +86,6 @@
     } catch (networkFailure) {
       throw new ApiError(0, STATUS_MESSAGES[0]);
     }
-    const serverDate = Date.parse(response.headers.get('Date'));
-    if (!Number.isNaN(serverDate)) {
-      state.clockOffset = serverDate - Date.now();
-    }
     const text = await response.text();
     if (response.ok) {
       return text ? JSON.parse(text) : null;
@@ -112,8 +107,6 @@
       || STATUS_MESSAGES[response.status]
       || (response.status >= 500 ? 'Terjadi kesalahan di server Balas. Coba lagi.' : `Permintaan gagal (${response.status}).`));
   }
-
-  const now = () => Date.now() + state.clockOffset;
 
   // ---- notices --------------------------------------------------------------------------------------------------
 
@@ -171,7 +164,7 @@
   }
 
   function ago(instant) {
-    const minutes = Math.floor((now() - Date.parse(instant)) / 60e3);
+    const minutes = Math.floor((Date.now() - Date.parse(instant)) / 60e3);
     if (minutes < 1) return 'baru saja';
     if (minutes < 60) return `${minutes} mnt lalu`;
     if (minutes < 24 * 60) return `${Math.floor(minutes / 60)} jam lalu`;
@@ -226,29 +219,39 @@
     });
   }
 
+  function priorityBadge(handoff) {
+    const badge = el('span', handoff.status === 'HELD' ? 'prio held' : `prio p${handoff.priority}`, `P${handoff.priority}`);
+    badge.title = `Prioritas ${handoff.priority} (1 paling mendesak)`;
+    return badge;
+  }
+
+  const tierLabel = (customer) => TIERS[customer.tier] || customer.tier;
+
+  const tierBadge = (customer) => el('span', `tier ${customer.tier}`, tierLabel(customer));
+
+  const holderFlag = (handoff) => (handoff.agent === ME ? el('span', 'flag mine', 'Anda')
+    : el('span', 'flag', `Ditangani ${handoff.agent}`));
+
   function fillQueueItem(button, handoff) {
     const held = handoff.status === 'HELD';
     const mine = held && handoff.agent === ME;
-
-    const priority = el('span', held ? 'prio held' : `prio p${handoff.priority}`, `P${handoff.priority}`);
-    priority.title = `Prioritas ${handoff.priority} (1 paling mendesak)`;
 
     const who = el('span', 'who');
     const name = el('span', 'name', handle(handoff.customer));
     if (mine && state.unread.has(handoff.conversationId)) {
       name.classList.add('unread');
     }
-    who.append(name, el('span', `tier ${handoff.customer.tier}`, TIERS[handoff.customer.tier] || handoff.customer.tier));
+    who.append(name, tierBadge(handoff.customer));
 
     const since = held && handoff.claimedAt ? handoff.claimedAt : handoff.queuedAt;
-    const time = el('span', 'time', duration(now() - Date.parse(since)));
+    const time = el('span', 'time', duration(Date.now() - Date.parse(since)));
     time.dataset.since = since;
     time.title = held ? `Diambil pukul ${when(since)}` : `Menunggu sejak ${when(since)}`;
 
     const details = el('span', 'meta');
     details.append(el('span', null, `${REASONS[handoff.reason] || handoff.reason} · ${followers(handoff.customer)}`));
     if (held) {
-      details.append(el('span', mine ? 'flag mine' : 'flag', mine ? 'Anda' : `Ditangani ${handoff.agent}`));
+      details.append(holderFlag(handoff));
     }
     if (handoff.negativeTone) {
       details.append(el('span', 'flag negative', 'Nada negatif'));
@@ -261,7 +264,7 @@
     }
 
     const last = el('span', 'last', handoff.lastMessage ? `“${handoff.lastMessage}”` : 'Belum ada pesan');
-    button.replaceChildren(priority, who, time, details, last);
+    button.replaceChildren(priorityBadge(handoff), who, time, details, last);
   }
 
   function renderQueue() {
@@ -283,7 +286,7 @@
   }
 
   function tick() {
-    const current = now();
+    const current = Date.now();
     for (const time of document.querySelectorAll('.item .time[data-since]')) {
       const waited = current - Date.parse(time.dataset.since);
       time.textContent = duration(waited);
@@ -349,10 +352,8 @@
 
   function fillRecentItem(button, conversation) {
     const handoff = conversation.handoff;
-    const priority = el('span', handoff ? (handoff.status === 'HELD' ? 'prio held' : `prio p${handoff.priority}`) : 'prio', handoff ? `P${handoff.priority}` : '–');
     const who = el('span', 'who');
-    who.append(el('span', 'name', handle(conversation.customer)),
-      el('span', `tier ${conversation.customer.tier}`, TIERS[conversation.customer.tier] || conversation.customer.tier));
+    who.append(el('span', 'name', handle(conversation.customer)), tierBadge(conversation.customer));
     const time = el('span', 'time');
     if (conversation.lastMessageAt) {
       time.dataset.ago = conversation.lastMessageAt;
@@ -366,9 +367,9 @@
     } else if (handoff.status === 'QUEUED') {
       details.append(el('span', 'flag negative', 'Menunggu agen'));
     } else {
-      details.append(el('span', handoff.agent === ME ? 'flag mine' : 'flag', handoff.agent === ME ? 'Anda' : `Ditangani ${handoff.agent}`));
+      details.append(holderFlag(handoff));
     }
-    button.replaceChildren(priority, who, time, details);
+    button.replaceChildren(handoff ? priorityBadge(handoff) : el('span', 'prio', '–'), who, time, details);
   }
 
   async function loadRecent() {
@@ -437,13 +438,12 @@
     const customer = conversation.customer;
     $('conv-username').textContent = handle(customer);
     $('conv-followers').textContent = followers(customer);
-    $('conv-tier').textContent = `Tingkat ${TIERS[customer.tier] || customer.tier}`;
+    $('conv-tier').textContent = `Tingkat ${tierLabel(customer)}`;
     $('conv-tier').className = `tier ${customer.tier}`;
 
     $('fact-username').textContent = customer.username ? `@${customer.username}` : '—';
     $('fact-followers').textContent = customer.followers != null ? new Intl.NumberFormat('id-ID').format(customer.followers) : 'Tidak diketahui';
     $('fact-language').textContent = LANGUAGES[conversation.language] || conversation.language || '—';
-    $('fact-last-inbound').textContent = conversation.lastInboundAt ? `${when(conversation.lastInboundAt)} (${ago(conversation.lastInboundAt)})` : '—';
     const collected = conversation.collected || {};
     $('fact-barcode').textContent = collected.barcode || '—';
     $('fact-verification').textContent = collected.verification ? VERIFICATION[collected.verification] || collected.verification : '—';
@@ -535,7 +535,8 @@
     $('fact-priority').textContent = handoff ? `${handoff.priority} dari 5${handoff.negativeTone ? ' · nada negatif' : ''}` : '—';
     $('fact-queued').textContent = handoff ? when(handoff.queuedAt) : '—';
 
-    const sinceCustomer = conversation.lastInboundAt ? now() - Date.parse(conversation.lastInboundAt) : 0;
+    $('fact-last-inbound').textContent = conversation.lastInboundAt ? `${when(conversation.lastInboundAt)} (${ago(conversation.lastInboundAt)})` : '—';
+    const sinceCustomer = conversation.lastInboundAt ? Date.now() - Date.parse(conversation.lastInboundAt) : 0;
     const windowClosed = sinceCustomer > 7 * DAY;
     const note = $('window-note');
     note.className = windowClosed ? 'window-note closed' : 'window-note';
@@ -669,7 +670,7 @@
 
   function useCannedResponse() {
     const select = $('canned');
-    const text = state.canned && state.canned.get(select.value);
+    const text = state.canned.get(select.value);
     select.value = '';
     if (!text) return;
     const box = $('reply-text');
