@@ -50,12 +50,15 @@ class ShipmentVerification {
 
 	private final ReactiveStringRedisTemplate redis;
 
+	private final RecordNames names;
+
 	ShipmentVerification(TrackingClient tracking, ShipmentVerifier verifier, ReplyTemplates replies,
-			ReactiveStringRedisTemplate redis) {
+			ReactiveStringRedisTemplate redis, RecordNames names) {
 		this.tracking = tracking;
 		this.verifier = verifier;
 		this.replies = replies;
 		this.redis = redis;
+		this.names = names;
 	}
 
 	sealed interface Outcome {
@@ -128,10 +131,16 @@ class ShipmentVerification {
 			}
 			return redis.hasKey(lockoutKey(conversationId, barcode)).flatMap(locked -> locked
 					? Mono.just(new Blocked(Obstacle.LOCKED_OUT))
-					: tracking.track(barcode).flatMap(result -> result instanceof TrackingResult.Found found
-							&& found.shipment().verifiable()
+					: tracking.track(barcode).flatMap(result -> {
+						if (!(result instanceof TrackingResult.Found found)) {
+							return Mono.just(blocked(result));
+						}
+						// whatever comes of it, the customer may write these names: the masked transcript hides them
+						return names.remember(conversationId, found.shipment())
+							.then(found.shipment().verifiable()
 									? verify(conversationId, found.shipment(), claim, attempts, language)
-									: Mono.just(blocked(result))));
+									: Mono.just(blocked(result)));
+					}));
 		});
 	}
 

@@ -17,8 +17,11 @@ public class Transcript {
 
 	private final ReactiveStringRedisTemplate redis;
 
-	Transcript(ReactiveStringRedisTemplate redis) {
+	private final RecordNames recordNames;
+
+	Transcript(ReactiveStringRedisTemplate redis, RecordNames recordNames) {
 		this.redis = redis;
+		this.recordNames = recordNames;
 	}
 
 	/** The whole transcript, for the agent assigned to the conversation. */
@@ -31,9 +34,9 @@ public class Transcript {
 			.map(TranscriptLine::fromJson);
 	}
 
-	/** The transcript as anyone else may read it. */
+	/** The transcript as anyone else may read it: also without the names on the conversation's shipment records. */
 	public Flux<TranscriptLine> readMasked(String conversationId) {
-		return read(conversationId).map(TranscriptLine::masked);
+		return recordNames.of(conversationId).flatMapMany(names -> read(conversationId).map(line -> line.masked(names)));
 	}
 
 	static String key(String conversationId) {
