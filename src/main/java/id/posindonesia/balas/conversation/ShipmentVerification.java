@@ -185,11 +185,11 @@ class ShipmentVerification {
 		return Map.of(CLAIM, claim.asString(), ATTEMPTS, Integer.toString(attempts));
 	}
 
-	static String lockoutKey(String conversationId, String barcode) {
+	private static String lockoutKey(String conversationId, String barcode) {
 		return ConversationSlot.key(conversationId, "lockout:" + barcode);
 	}
 
-	static String verifiedKey(String conversationId) {
+	private static String verifiedKey(String conversationId) {
 		return ConversationSlot.key(conversationId, "verified");
 	}
 

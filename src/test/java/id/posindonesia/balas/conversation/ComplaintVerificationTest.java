@@ -74,6 +74,8 @@ class ComplaintVerificationTest {
 		List<TranscriptLine> masked = transcript.readMasked(ACCOUNT + ":" + customer).collectList().block();
 		assertThat(masked).extracting(TranscriptLine::text).contains("•••").doesNotContain("5678");
 		assertThat(masked.stream().map(TranscriptLine::text)).noneMatch(text -> text.contains("siti rahmawati"));
+		// verified in the complaint form, it is verified for the tracking form too
+		assertThat(say(customer, "cek resi " + BARCODE)).contains("KPC MALIOBORO");
 	}
 
 	@Test
