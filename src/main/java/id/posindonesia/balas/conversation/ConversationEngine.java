@@ -100,10 +100,11 @@ class ConversationEngine implements InboundEventHandler {
 			.then(conversations.commit(
 				event.conversationId(), event.dedupeKey(), state -> {
 					ConversationState seen = state.withInbound(sentAt);
-					// inside the tracking form the customer writes names and phone digits to prove who they are
+					// inside the tracking form, or a complaint's verification, the customer writes names and phone
+					// digits to prove who they are
 					TranscriptLine heard = new TranscriptLine(sentAt, Author.CUSTOMER,
 							unsupported ? "[lampiran]" : text.isEmpty() ? payload : text,
-							TrackingFlow.NAME.equals(state.flow()));
+							TrackingFlow.NAME.equals(state.flow()) || ShipmentVerification.inProgress(state.slots()));
 					if (unsupported) {
 						return Mono.just(new Turn(seen, List.of(replies.render("unsupported_attachment", seen.language())),
 								heard));

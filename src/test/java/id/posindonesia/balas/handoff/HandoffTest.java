@@ -88,7 +88,7 @@ class HandoffTest {
 		String agent = newAgent("agent");
 		InstagramCustomer regular = customer();
 		InstagramCustomer angry = customer();
-		InstagramCustomer influencer = new InstagramCustomer(client, sandbox, ACCOUNT, MEGA_CUSTOMER);
+		InstagramCustomer influencer = new InstagramCustomer(client, sandbox.server(), ACCOUNT, MEGA_CUSTOMER);
 
 		regular.say("mau ngobrol sama cs dong");
 		angry.say("saya KECEWA banget, paket ga sampe2 udah seminggu!!!");
@@ -238,7 +238,7 @@ class HandoffTest {
 
 	@Test
 	void aComplaintFromAWidelyFollowedCustomerGoesToAnAgentAsWellAsToThePostOffice() {
-		InstagramCustomer influencer = new InstagramCustomer(client, sandbox, "17841400000000011", MEGA_CUSTOMER);
+		InstagramCustomer influencer = new InstagramCustomer(client, sandbox.server(), "17841400000000011", MEGA_CUSTOMER);
 		influencer.tap("COMPLAINT", "Ajukan pengaduan");
 		influencer.say("2");
 		influencer.say("tidak ada");
@@ -291,7 +291,7 @@ class HandoffTest {
 	}
 
 	private InstagramCustomer customer() {
-		return InstagramCustomer.newOn(ACCOUNT, client, sandbox);
+		return InstagramCustomer.newOn(ACCOUNT, client, sandbox.server());
 	}
 
 	private String newAgent(String role) {
