@@ -141,6 +141,27 @@ class HandoffTest {
 	}
 
 	@Test
+	void aReplyTheBotDecidedBeforeAnAgentTookTheConversationIsNeverSent() {
+		InstagramCustomer customer = customer();
+		String agent = newAgent("agent");
+		customer.say("halo min");
+		int textsBefore = customer.texts().size();
+
+		// the sandbox's tracking API takes 10 s for this barcode: Balas is still looking when the agent takes over
+		customer.write("cek resi 16060000010");
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> customer.sendApiCalls().stream().anyMatch(call -> "typing_on".equals(call.get("sender_action"))));
+		claim(agent, customer).expectStatus().isOk();
+
+		// the lookup gives up after balas.tracking.deadline (5 s); its answer is decided again, silently
+		await().atMost(Duration.ofSeconds(20)).until(() -> transcriptOf(agent, customer).size() >= 3);
+		await().pollDelay(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2)).until(() -> true);
+		assertThat(customer.texts()).hasSize(textsBefore);
+		assertThat(transcriptOf(agent, customer)).extracting(line -> line.get("author"))
+			.containsExactly("CUSTOMER", "BOT", "CUSTOMER");
+	}
+
+	@Test
 	void agentsAndSupervisorsMayOnlyDoWhatTheirRoleAllows() {
 		InstagramCustomer customer = customer();
 		String holder = newAgent("agent");
