@@ -82,6 +82,7 @@ class ConversationEngine implements InboundEventHandler {
 	public Mono<Void> handle(InboundEvent event, EventContext context) {
 		return switch (event.kind()) {
 			case MESSAGE, POSTBACK -> onMessage(event, meta.toJavaObject(event.payload(), MessagingItem.class), context);
+			case HANDOVER -> handoffs.onHandover(event);
 			default -> Mono.empty();
 		};
 	}
@@ -125,6 +126,7 @@ class ConversationEngine implements InboundEventHandler {
 		return heldByAgent.flatMap(held -> Mono
 			.when(outgoing.deliver(event.conversationId(), event.dedupeKey(), context, event.account(), event.customer()),
 					listed)
+			.then(handoffs.afterReplies(event.conversationId()))
 			// the agent holding the conversation has not necessarily seen it
 			.then(held ? Mono.empty() : graph.senderAction(event.account(), event.customer(), SenderActionEnum.mark_seen)));
 	}
