@@ -162,6 +162,12 @@ class DialogueTest {
 	}
 
 	@Test
+	void aBareWishToComplainStartsTheComplaintNotTheWebsiteAnswer() {
+		assertThat(say(customer(), "saya mau komplain")).contains("1 terlambat");
+		assertThat(say(customer(), "mau komplain lewat mana ya")).contains("www.posindonesia.co.id");
+	}
+
+	@Test
 	void aComplaintBecomesATicketWhoseReportReachesThePostOffice() {
 		String customer = customer();
 
