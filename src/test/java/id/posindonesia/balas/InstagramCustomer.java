@@ -7,9 +7,9 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.springframework.test.web.reactive.server.WebTestClient;
+import com.github.tomakehurst.wiremock.WireMockServer;
 
-import id.posindonesia.balas.sandbox.Sandbox;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.awaitility.Awaitility.await;
 
@@ -24,22 +24,22 @@ public final class InstagramCustomer {
 
 	private final WebTestClient client;
 
-	private final Sandbox sandbox;
+	private final WireMockServer graph;
 
 	private final String account;
 
 	private final String id;
 
-	public InstagramCustomer(WebTestClient client, Sandbox sandbox, String account, String id) {
+	public InstagramCustomer(WebTestClient client, WireMockServer graph, String account, String id) {
 		this.client = client;
-		this.sandbox = sandbox;
+		this.graph = graph;
 		this.account = account;
 		this.id = id;
 	}
 
 	/** A customer nobody has met yet. */
-	public static InstagramCustomer newOn(String account, WebTestClient client, Sandbox sandbox) {
-		return new InstagramCustomer(client, sandbox, account,
+	public static InstagramCustomer newOn(String account, WebTestClient client, WireMockServer graph) {
+		return new InstagramCustomer(client, graph, account,
 				Long.toString(6_700_000_000_000_000L + ThreadLocalRandom.current().nextLong(1_000_000_000_000L)));
 	}
 
@@ -79,12 +79,19 @@ public final class InstagramCustomer {
 
 	/** Every text Balas or an agent sent this customer, oldest first. */
 	public List<String> texts() {
-		return SentMessages.textsTo(sandbox.server(), id).stream().map(call -> call.get("message")).toList();
+		return SentMessages.textsTo(graph, id).stream().map(call -> call.get("message")).toList();
+	}
+
+	/** The payloads of the quick replies under the last message Balas sent. */
+	public List<String> quickRepliesOfLast() {
+		List<String> texts = texts();
+		String last = texts.get(texts.size() - 1);
+		return List.of(last.split("\"payload\":\"")).stream().skip(1).map(part -> part.substring(0, part.indexOf('"'))).toList();
 	}
 
 	/** Every Send API call to this customer, texts and sender actions, as form parameters. */
 	public List<Map<String, String>> sendApiCalls() {
-		return SentMessages.to(sandbox.server(), id);
+		return SentMessages.to(graph, id);
 	}
 
 	/** Waits until a new text reaches this customer and answers it with any that follow it closely. */

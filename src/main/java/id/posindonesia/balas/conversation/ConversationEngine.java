@@ -82,6 +82,7 @@ class ConversationEngine implements InboundEventHandler {
 	public Mono<Void> handle(InboundEvent event, EventContext context) {
 		return switch (event.kind()) {
 			case MESSAGE, POSTBACK -> onMessage(event, meta.toJavaObject(event.payload(), MessagingItem.class), context);
+			case HANDOVER -> handoffs.onHandover(event);
 			default -> Mono.empty();
 		};
 	}
@@ -100,10 +101,11 @@ class ConversationEngine implements InboundEventHandler {
 			.then(conversations.commit(
 				event.conversationId(), event.dedupeKey(), state -> {
 					ConversationState seen = state.withInbound(sentAt);
-					// inside the tracking form the customer writes names and phone digits to prove who they are
+					// inside the tracking form, or a complaint's verification, the customer writes names and phone
+					// digits to prove who they are
 					TranscriptLine heard = new TranscriptLine(sentAt, Author.CUSTOMER,
 							unsupported ? "[lampiran]" : text.isEmpty() ? payload : text,
-							TrackingFlow.NAME.equals(state.flow()));
+							TrackingFlow.NAME.equals(state.flow()) || ShipmentVerification.inProgress(state.slots()));
 					if (unsupported) {
 						return Mono.just(new Turn(seen, List.of(replies.render("unsupported_attachment", seen.language())),
 								heard));
@@ -124,6 +126,7 @@ class ConversationEngine implements InboundEventHandler {
 		return heldByAgent.flatMap(held -> Mono
 			.when(outgoing.deliver(event.conversationId(), event.dedupeKey(), context, event.account(), event.customer()),
 					listed)
+			.then(handoffs.afterReplies(event.conversationId()))
 			// the agent holding the conversation has not necessarily seen it
 			.then(held ? Mono.empty() : graph.senderAction(event.account(), event.customer(), SenderActionEnum.mark_seen)));
 	}

@@ -46,11 +46,11 @@ public class Conversations {
 		}
 		return repository.find(conversationId).filter(state -> state.version() > 0).flatMap(state -> {
 			String barcode = state.slots().get("barcode");
-			Mono<List<String>> verified = redis.opsForSet().members(TrackingFlow.verifiedKey(conversationId)).collectList();
+			Mono<List<String>> verified = redis.opsForSet().members(ShipmentVerification.verifiedKey(conversationId)).collectList();
 			return verified.flatMap(done -> {
 				String about = barcode != null ? barcode : done.isEmpty() ? null : done.get(done.size() - 1);
 				Mono<String> verification = about == null ? Mono.just("")
-						: redis.hasKey(TrackingFlow.lockoutKey(conversationId, about))
+						: redis.hasKey(ShipmentVerification.lockoutKey(conversationId, about))
 							.map(locked -> locked ? "LOCKED_OUT" : Set.copyOf(done).contains(about) ? "VERIFIED" : "PENDING");
 				return verification.map(status -> new ConversationSummary(conversationId, id.account(), id.customer(),
 						state.flow(), state.language(), state.lastInboundAt(), about, status.isEmpty() ? null : status));

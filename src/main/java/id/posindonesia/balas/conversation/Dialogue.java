@@ -88,8 +88,7 @@ class Dialogue {
 			return Mono.just(new Turn(state.withoutFlow(), List.of(replies.render("cancelled", language))));
 		}
 		Intent intent = message.intent();
-		if (intent == Intent.HUMAN_AGENT && (!message.payload().isEmpty() || !state.inFlow())
-				|| !state.inFlow() && state.misses() >= MISSES_BEFORE_OFFERING_AN_AGENT && message.isYes()) {
+		if (asksForAPerson(state, message)) {
 			HandoffReason reason = state.misses() >= MISSES_BEFORE_OFFERING_AN_AGENT ? HandoffReason.NOT_UNDERSTOOD
 					: HandoffReason.CUSTOMER_REQUEST;
 			return handOff(new Turn(state.withoutFlow(), List.of()), here, new Escalation(reason, null, null));
@@ -113,6 +112,17 @@ class Dialogue {
 				.switchIfEmpty(Mono.defer(() -> byIntent(state, here)));
 		}
 		return byIntent(state, here);
+	}
+
+	/**
+	 * Asked outright (typed outside a form, where names and numbers cannot be mistaken for it, or tapped anywhere), or
+	 * the offer of an agent after two misses taken.
+	 */
+	private static boolean asksForAPerson(ConversationState state, CustomerMessage message) {
+		if (message.intent() == Intent.HUMAN_AGENT) {
+			return !message.payload().isEmpty() || !state.inFlow();
+		}
+		return !state.inFlow() && state.misses() >= MISSES_BEFORE_OFFERING_AN_AGENT && message.isYes();
 	}
 
 	/** Starts the intent's form, or answers it from the templates. */

@@ -1,5 +1,7 @@
 package id.posindonesia.balas.conversation;
 
+import java.util.List;
+
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -23,9 +25,12 @@ public class Transcript {
 
 	private final ConversationProperties properties;
 
-	Transcript(ReactiveStringRedisTemplate redis, ConversationProperties properties) {
+	private final RecordNames recordNames;
+
+	Transcript(ReactiveStringRedisTemplate redis, ConversationProperties properties, RecordNames recordNames) {
 		this.redis = redis;
 		this.properties = properties;
+		this.recordNames = recordNames;
 	}
 
 	/** A line written outside a customer's turn: an agent's message, or the bot's word when an agent leaves. */
@@ -50,18 +55,25 @@ public class Transcript {
 
 	/** The customer's messages among the last few lines, newest first, as anyone may read them. */
 	public Flux<TranscriptLine> recentFromCustomer(String conversationId) {
-		return redis.opsForList()
-			.range(key(conversationId), -RECENT_LINES, -1)
-			.collectList()
-			.flatMapMany(lines -> Flux.range(0, lines.size()).map(back -> lines.get(lines.size() - 1 - back)))
-			.map(TranscriptLine::fromJson)
-			.filter(line -> line.author() == TranscriptLine.Author.CUSTOMER)
-			.map(TranscriptLine::masked);
+		return Mono.zip(redis.opsForList().range(key(conversationId), -RECENT_LINES, -1).collectList(),
+				recordNames.of(conversationId))
+			.flatMapMany(found -> {
+				List<String> lines = found.getT1();
+				return Flux.range(0, lines.size())
+					.map(back -> TranscriptLine.fromJson(lines.get(lines.size() - 1 - back)))
+					.filter(line -> line.author() == TranscriptLine.Author.CUSTOMER)
+					.map(line -> line.masked(found.getT2()));
+			});
 	}
 
-	/** The transcript as anyone else may read it. */
+	/** {@code line} as anyone but the agent holding the conversation may read it. */
+	public Mono<TranscriptLine> masked(String conversationId, TranscriptLine line) {
+		return recordNames.of(conversationId).map(line::masked);
+	}
+
+	/** The transcript as anyone else may read it: also without the names on the conversation's shipment records. */
 	public Flux<TranscriptLine> readMasked(String conversationId) {
-		return read(conversationId).map(TranscriptLine::masked);
+		return recordNames.of(conversationId).flatMapMany(names -> read(conversationId).map(line -> line.masked(names)));
 	}
 
 	static String key(String conversationId) {

@@ -151,6 +151,24 @@ public class GraphClient implements DisposableBean {
 	}
 
 	/**
+	 * Passes the conversation to another app, such as Meta's Instagram Inbox where people answer
+	 * ({@code POST me/pass_thread_control}); Balas then receives the customer's messages as {@code standby} events.
+	 */
+	public Mono<Void> passThreadControl(String account, String recipient, String targetAppId, String metadata) {
+		return call(account, () -> facebook.publish("me/pass_thread_control", JsonObject.class,
+				Parameter.with("recipient", new IdMessageRecipient(recipient)), Parameter.with("target_app_id", targetAppId),
+				Parameter.with("metadata", metadata)))
+			.then();
+	}
+
+	/** Takes the conversation back from the app that holds it ({@code POST me/take_thread_control}). */
+	public Mono<Void> takeThreadControl(String account, String recipient, String metadata) {
+		return call(account, () -> facebook.publish("me/take_thread_control", JsonObject.class,
+				Parameter.with("recipient", new IdMessageRecipient(recipient)), Parameter.with("metadata", metadata)))
+			.then();
+	}
+
+	/**
 	 * Reads a customer's username and follower count from their Instagram user profile ({@code GET /{igsid}}).
 	 * A read is safe to repeat, so transient failures are retried like a send's; a refusal (the customer's
 	 * consent or the app's permission missing) fails with {@link GraphRejectedException}.

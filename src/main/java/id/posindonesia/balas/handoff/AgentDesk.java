@@ -43,14 +43,17 @@ class AgentDesk {
 
 	private final AgentEvents events;
 
+	private final InstagramInbox inbox;
+
 	AgentDesk(HandoffStore store, Conversations conversations, DirectMessages messages, CustomerProfiles profiles,
-			ComplaintDesk complaints, AgentEvents events) {
+			ComplaintDesk complaints, AgentEvents events, InstagramInbox inbox) {
 		this.store = store;
 		this.conversations = conversations;
 		this.messages = messages;
 		this.profiles = profiles;
 		this.complaints = complaints;
 		this.events = events;
+		this.inbox = inbox;
 	}
 
 	/** {@code agent} takes the conversation, whether it waits for an agent or not; one agent at a time. */
@@ -106,7 +109,10 @@ class AgentDesk {
 
 	private Mono<Void> close(Handoff handoff, String agent, boolean supervisor, String farewell) {
 		String conversationId = handoff.conversationId();
-		return store.close(conversationId, agent, supervisor).flatMap(outcome -> {
+		Mono<Void> takenBack = inbox.takeBack(handoff)
+			.onErrorMap(failure -> new ResponseStatusException(HttpStatus.BAD_GATEWAY,
+					"Instagram tidak mengembalikan percakapan ini dari Inbox. Coba lagi.", failure));
+		return takenBack.then(store.close(conversationId, agent, supervisor)).flatMap(outcome -> {
 			if (!outcome.isEmpty()) {
 				return Mono.error(notYours(outcome));
 			}

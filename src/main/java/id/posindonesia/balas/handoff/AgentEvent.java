@@ -33,8 +33,10 @@ sealed interface AgentEvent {
 
 	/**
 	 * @param holder the agent holding the conversation, who alone reads the line whole
+	 * @param masked the line as other agents read it
 	 */
-	record NewLine(String conversationId, String holder, TranscriptLine line) implements AgentEvent {
+	record NewLine(String conversationId, String holder, TranscriptLine line, TranscriptLine masked)
+			implements AgentEvent {
 
 		@Override
 		public String name() {
@@ -43,7 +45,7 @@ sealed interface AgentEvent {
 
 		@Override
 		public Object dataFor(String agent) {
-			return new Shown(conversationId, agent.equals(holder) ? line : line.masked());
+			return new Shown(conversationId, agent.equals(holder) ? line : masked);
 		}
 
 		record Shown(String conversationId, TranscriptLine line) {

@@ -18,6 +18,7 @@ import org.springframework.data.redis.listener.ChannelTopic;
 import org.springframework.data.redis.listener.ReactiveRedisMessageListenerContainer;
 import org.springframework.stereotype.Component;
 
+import id.posindonesia.balas.conversation.Transcript;
 import id.posindonesia.balas.conversation.TranscriptLine;
 
 /**
@@ -42,8 +43,12 @@ public class AgentEvents implements DisposableBean {
 
 	private final Disposable subscription;
 
-	AgentEvents(ReactiveStringRedisTemplate redis, ReactiveRedisConnectionFactory connections, ObjectMapper json) {
+	private final Transcript transcript;
+
+	AgentEvents(ReactiveStringRedisTemplate redis, ReactiveRedisConnectionFactory connections, ObjectMapper json,
+			Transcript transcript) {
 		this.redis = redis;
+		this.transcript = transcript;
 		this.json = json;
 		this.listener = new ReactiveRedisMessageListenerContainer(connections);
 		this.subscription = listener.receive(ChannelTopic.of(CHANNEL))
@@ -65,7 +70,8 @@ public class AgentEvents implements DisposableBean {
 
 	/** A line of a conversation that waits for an agent or is held by {@code holder}. */
 	public Mono<Void> newLine(String conversationId, String holder, TranscriptLine line) {
-		return publish(new AgentEvent.NewLine(conversationId, holder, line));
+		return transcript.masked(conversationId, line)
+			.flatMap(masked -> publish(new AgentEvent.NewLine(conversationId, holder, line, masked)));
 	}
 
 	private Mono<Void> publish(AgentEvent event) {

@@ -40,10 +40,14 @@ public record Handoff(String conversationId, HandoffStatus status, HandoffReason
 				language, negativeTone, ticketId, null);
 	}
 
-	/** The fields of a new handoff, as stored; who holds it is added by the claim. */
+	/** The fields of a new handoff, as stored. */
 	Map<String, String> toFields() {
 		Map<String, String> fields = new LinkedHashMap<>();
 		fields.put("status", status.name());
+		if (agent != null) {
+			fields.put("agent", agent);
+			fields.put("claimedAt", Long.toString(claimedAt.toEpochMilli()));
+		}
 		fields.put("reason", reason.name());
 		fields.put("priority", Integer.toString(priority));
 		fields.put("queuedAt", Long.toString(queuedAt.toEpochMilli()));

@@ -125,6 +125,11 @@ class HandoffStore {
 			.map(requeued -> requeued == 1L);
 	}
 
+	/** True for the one caller that is to pass the conversation to the Instagram Inbox; at most once per handoff. */
+	Mono<Boolean> claimPassToInbox(String conversationId) {
+		return redis.<String, String>opsForHash().putIfAbsent(key(conversationId), "passedToInbox", "1");
+	}
+
 	private Mono<Boolean> index(String conversationId, Instant at) {
 		return redis.opsForZSet().add(INDEX, conversationId, at.toEpochMilli());
 	}

@@ -17,6 +17,7 @@ import id.posindonesia.balas.conversation.Transcript;
 import id.posindonesia.balas.conversation.TranscriptLine;
 import id.posindonesia.balas.graph.CustomerProfile;
 import id.posindonesia.balas.graph.CustomerProfiles;
+import id.posindonesia.balas.inbox.InboundEvent;
 
 /**
  * The dialogue's way to agents: whether an agent holds a conversation, and requests for one. A request made again
@@ -44,8 +45,10 @@ public class Handoffs {
 
 	private final Transcript transcript;
 
+	private final InstagramInbox inbox;
+
 	Handoffs(HandoffStore store, CustomerProfiles profiles, NegativeTone tone, WaitEstimate waits, AgentEvents events,
-			HandoffProperties properties, Transcript transcript) {
+			HandoffProperties properties, Transcript transcript, InstagramInbox inbox) {
 		this.store = store;
 		this.profiles = profiles;
 		this.tone = tone;
@@ -53,6 +56,7 @@ public class Handoffs {
 		this.events = events;
 		this.properties = properties;
 		this.transcript = transcript;
+		this.inbox = inbox;
 	}
 
 	/** The conversation's handoff, empty when the bot has it alone. */
@@ -80,14 +84,25 @@ public class Handoffs {
 			if (request.reason() == HandoffReason.COMPLAINT && tier.priority() > properties.complaintPriority()) {
 				return Mono.empty();
 			}
-			Handoff wanted = new Handoff(request.conversationId(), HandoffStatus.QUEUED, request.reason(),
+			Handoff asked = new Handoff(request.conversationId(), HandoffStatus.QUEUED, request.reason(),
 					HandoffPriority.of(request.reason(), request.category(), tier, negative),
 					Instant.now().truncatedTo(ChronoUnit.MILLIS), null, null, null,
 					new Handoff.Customer(id.customer(), profile.username(), profile.followerCount(), tier),
 					request.language(), negative, request.ticketId(), null);
+			Handoff wanted = inbox.inUse() ? inbox.heldThere(asked) : asked;
 			return store.request(wanted, request.eventKey())
 				.flatMap(queuedNow -> placeOf(request.conversationId(), queuedNow));
 		});
+	}
+
+	/** Once the bot's replies to a message went out: passes a conversation due for the Instagram Inbox there. */
+	public Mono<Void> afterReplies(String conversationId) {
+		return inbox.passIfDue(conversationId);
+	}
+
+	/** A {@code messaging_handover} event: the Instagram Inbox may have given the conversation back. */
+	public Mono<Void> onHandover(InboundEvent event) {
+		return inbox.onHandover(event);
 	}
 
 	private Mono<QueuePlace> placeOf(String conversationId, boolean queuedNow) {

@@ -88,7 +88,7 @@ class HandoffTest {
 		String agent = newAgent("agent");
 		InstagramCustomer regular = customer();
 		InstagramCustomer angry = customer();
-		InstagramCustomer influencer = new InstagramCustomer(client, sandbox, ACCOUNT, MEGA_CUSTOMER);
+		InstagramCustomer influencer = new InstagramCustomer(client, sandbox.server(), ACCOUNT, MEGA_CUSTOMER);
 
 		regular.say("mau ngobrol sama cs dong");
 		angry.say("saya KECEWA banget, paket ga sampe2 udah seminggu!!!");
@@ -138,6 +138,27 @@ class HandoffTest {
 		assertThat(customer.say("nomor halo pos berapa")).contains("1500161");
 		assertThat(transcriptOf(agent, customer)).extracting(line -> line.get("author"))
 			.contains("CUSTOMER", "BOT", "AGENT");
+	}
+
+	@Test
+	void aReplyTheBotDecidedBeforeAnAgentTookTheConversationIsNeverSent() {
+		InstagramCustomer customer = customer();
+		String agent = newAgent("agent");
+		customer.say("halo min");
+		int textsBefore = customer.texts().size();
+
+		// the sandbox's tracking API takes 10 s for this barcode: Balas is still looking when the agent takes over
+		customer.write("cek resi 16060000010");
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> customer.sendApiCalls().stream().anyMatch(call -> "typing_on".equals(call.get("sender_action"))));
+		claim(agent, customer).expectStatus().isOk();
+
+		// the lookup gives up after balas.tracking.deadline (5 s); its answer is decided again, silently
+		await().atMost(Duration.ofSeconds(20)).until(() -> transcriptOf(agent, customer).size() >= 3);
+		await().pollDelay(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2)).until(() -> true);
+		assertThat(customer.texts()).hasSize(textsBefore);
+		assertThat(transcriptOf(agent, customer)).extracting(line -> line.get("author"))
+			.containsExactly("CUSTOMER", "BOT", "CUSTOMER");
 	}
 
 	@Test
@@ -238,7 +259,7 @@ class HandoffTest {
 
 	@Test
 	void aComplaintFromAWidelyFollowedCustomerGoesToAnAgentAsWellAsToThePostOffice() {
-		InstagramCustomer influencer = new InstagramCustomer(client, sandbox, "17841400000000011", MEGA_CUSTOMER);
+		InstagramCustomer influencer = new InstagramCustomer(client, sandbox.server(), "17841400000000011", MEGA_CUSTOMER);
 		influencer.tap("COMPLAINT", "Ajukan pengaduan");
 		influencer.say("2");
 		influencer.say("tidak ada");
@@ -291,7 +312,7 @@ class HandoffTest {
 	}
 
 	private InstagramCustomer customer() {
-		return InstagramCustomer.newOn(ACCOUNT, client, sandbox);
+		return InstagramCustomer.newOn(ACCOUNT, client, sandbox.server());
 	}
 
 	private String newAgent(String role) {
