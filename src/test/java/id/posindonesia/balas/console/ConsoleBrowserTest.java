@@ -75,7 +75,7 @@ class ConsoleBrowserTest {
 	void anAgentTakesAQueuedConversationAnswersItAndGivesItBack() {
 		String agent = "budi-" + UUID.randomUUID().toString().substring(0, 6);
 		agents.add(agent, "password-of-" + agent, AgentRole.AGENT).block();
-		InstagramCustomer customer = InstagramCustomer.newOn(ACCOUNT, client, sandbox);
+		InstagramCustomer customer = InstagramCustomer.newOn(ACCOUNT, client, sandbox.server());
 		String conversation = customer.conversationId();
 		try {
 			browser.get("http://localhost:" + port + "/console");
