@@ -12,11 +12,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * An agent logged in through the console's form, as a browser is: the session cookie, and the CSRF token the
  * console page hands its script.
  */
-record ConsoleSession(String cookie, String csrfToken) {
+public record ConsoleSession(String cookie, String csrfToken) {
 
 	private static final Pattern CSRF_META = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\">");
 
-	static ConsoleSession login(WebTestClient client, String username, String password) {
+	public static ConsoleSession login(WebTestClient client, String username, String password) {
 		String cookie = submit(client, ConsoleLoginTest.loginForm(client), username, password);
 		String page = client.get().uri("/console").cookie("SESSION", cookie).exchange()
 			.expectStatus().isOk()

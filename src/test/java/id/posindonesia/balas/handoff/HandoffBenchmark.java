@@ -27,10 +27,12 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import id.posindonesia.balas.BalasApplication;
 import id.posindonesia.balas.MetaWebhooks;
+import id.posindonesia.balas.console.ConsoleSession;
 import id.posindonesia.balas.sandbox.Sandbox;
 
 /**
@@ -38,7 +40,8 @@ import id.posindonesia.balas.sandbox.Sandbox;
  * a person takes to reach an agent's queue view (signed webhook POST → the {@code handoff} event on the agent's
  * {@code /api/events} stream), and how long an agent's message takes to reach the Send API (the start of
  * {@code POST /api/conversations/{id}/messages} → the sandbox Graph API receiving it, stamped by a WireMock request
- * listener). Customers ask at {@code RATE} per second, open loop; agents answer one after the other, as people do.
+ * listener). Customers ask at {@code RATE} per second, open loop; the agent, logged in through the console's form,
+ * answers one after the other, as people do.
  * Run: {@code mvn -q -P handoff-benchmark test-compile exec:exec}; the report goes to
  * {@code target/benchmarks/handoff.md}. Client, application, Redis and sandbox share this machine's cores.
  */
@@ -66,10 +69,15 @@ public final class HandoffBenchmark {
 
 	private final Map<String, Long> agentTextAt = new ConcurrentHashMap<>();
 
+	/** Calls the API as the console does: with the session of a form login and its CSRF token, no password each time. */
 	private HandoffBenchmark(String baseUrl) {
+		ConsoleSession session = ConsoleSession.login(
+				WebTestClient.bindToServer().baseUrl(baseUrl).responseTimeout(Duration.ofSeconds(30)).build(), "admin",
+				PASSWORD);
 		this.api = WebClient.builder()
 			.baseUrl(baseUrl)
-			.defaultHeaders(headers -> headers.setBasicAuth("admin", PASSWORD))
+			.defaultCookie("SESSION", session.cookie())
+			.defaultHeader("X-CSRF-TOKEN", session.csrfToken())
 			.build();
 	}
 
