@@ -53,7 +53,7 @@ class HandoffTest {
 	@Autowired
 	void useClient(WebTestClient client) {
 		// every call checks a bcrypt password: a dozen at once take a while on a small machine
-		this.client = client.mutate().responseTimeout(Duration.ofSeconds(30)).build();
+		this.client = client.mutate().responseTimeout(Duration.ofSeconds(60)).build();
 	}
 
 	@Test
