@@ -224,7 +224,7 @@ class HandoffTest {
 			.runOn(Schedulers.boundedElastic())
 			.doOnNext(agent -> statuses.add(claim(agent, customer).returnResult(String.class).getStatus().value()))
 			.sequential()
-			.blockLast(Duration.ofSeconds(30));
+			.blockLast(Duration.ofSeconds(90));
 
 		assertThat(statuses).hasSize(agents.size());
 		assertThat(statuses).filteredOn(status -> status == 200).hasSize(1);
