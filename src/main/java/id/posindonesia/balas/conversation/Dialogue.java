@@ -115,10 +115,14 @@ class Dialogue {
 	}
 
 	/**
-	 * Asked outright (typed outside a form, where names and numbers cannot be mistaken for it, or tapped anywhere), or
-	 * the offer of an agent after two misses taken.
+	 * Asked in so many words ("bicara dengan admin") anywhere, whatever else the message says; understood as such
+	 * outside a form (inside one, names and numbers could be mistaken for it) or tapped anywhere; or the offer of an
+	 * agent after two misses taken.
 	 */
 	private static boolean asksForAPerson(ConversationState state, CustomerMessage message) {
+		if (message.asksForAPersonOutright()) {
+			return true;
+		}
 		if (message.intent() == Intent.HUMAN_AGENT) {
 			return !message.payload().isEmpty() || !state.inFlow();
 		}

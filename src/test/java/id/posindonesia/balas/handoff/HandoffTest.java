@@ -74,6 +74,18 @@ class HandoffTest {
 	}
 
 	@Test
+	void anExplicitRequestForAPersonWinsOverAComplaintAndLeavesAForm() {
+		InstagramCustomer complaining = customer();
+		assertThat(complaining.say("halo min, saya mau bicara dengan admin, paket saya hilang parah!!!"))
+			.contains("antrean ke-");
+		assertThat(handoffOf(newAgent("agent"), complaining)).containsEntry("negativeTone", true);
+
+		InstagramCustomer tracking = customer();
+		tracking.say("cek resi 16012345678");
+		assertThat(tracking.say("udah deh sambungin ke cs aja")).contains("antrean ke-");
+	}
+
+	@Test
 	void twoMissesInARowThenAcceptingTheOfferQueuesTheConversation() {
 		InstagramCustomer customer = customer();
 
