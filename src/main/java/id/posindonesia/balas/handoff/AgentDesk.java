@@ -1,8 +1,11 @@
 package id.posindonesia.balas.handoff;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -45,8 +48,10 @@ class AgentDesk {
 
 	private final InstagramInbox inbox;
 
+	private final Timer waits;
+
 	AgentDesk(HandoffStore store, Conversations conversations, DirectMessages messages, CustomerProfiles profiles,
-			ComplaintDesk complaints, AgentEvents events, InstagramInbox inbox) {
+			ComplaintDesk complaints, AgentEvents events, InstagramInbox inbox, MeterRegistry meters) {
 		this.store = store;
 		this.conversations = conversations;
 		this.messages = messages;
@@ -54,6 +59,9 @@ class AgentDesk {
 		this.complaints = complaints;
 		this.events = events;
 		this.inbox = inbox;
+		this.waits = Timer.builder("balas.handoffs.wait")
+			.description("From a customer's request for a person to an agent taking the conversation")
+			.register(meters);
 	}
 
 	/** {@code agent} takes the conversation, whether it waits for an agent or not; one agent at a time. */
@@ -72,6 +80,9 @@ class AgentDesk {
 			.flatMap(holder -> holder.equals(agent) ? store.find(conversationId)
 					: Mono.error(conflict("Percakapan ini sedang ditangani oleh " + holder + ".")))
 			.flatMap(handoff -> {
+				if (handoff.reason() != HandoffReason.AGENT_CLAIM) {
+					waits.record(Duration.between(handoff.queuedAt(), handoff.claimedAt()));
+				}
 				log.info("Agent {} took the conversation of {}", agent, Masking.id(handoff.customer().id()));
 				return events.handoffChanged(handoff).thenReturn(handoff);
 			});

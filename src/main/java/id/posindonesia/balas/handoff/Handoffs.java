@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -47,8 +48,10 @@ public class Handoffs {
 
 	private final InstagramInbox inbox;
 
+	private final MeterRegistry meters;
+
 	Handoffs(HandoffStore store, CustomerProfiles profiles, NegativeTone tone, WaitEstimate waits, AgentEvents events,
-			HandoffProperties properties, Transcript transcript, InstagramInbox inbox) {
+			HandoffProperties properties, Transcript transcript, InstagramInbox inbox, MeterRegistry meters) {
 		this.store = store;
 		this.profiles = profiles;
 		this.tone = tone;
@@ -57,6 +60,7 @@ public class Handoffs {
 		this.properties = properties;
 		this.transcript = transcript;
 		this.inbox = inbox;
+		this.meters = meters;
 	}
 
 	/** The conversation's handoff, empty when the bot has it alone. */
@@ -112,6 +116,7 @@ public class Handoffs {
 			int position = handoff.status() == HandoffStatus.QUEUED ? positionIn(all, conversationId) : 0;
 			Mono<Void> announced = queuedNow ? events.handoffChanged(handoff) : Mono.empty();
 			if (queuedNow) {
+				meters.counter("balas.handoffs.requested", "reason", handoff.reason().name()).increment();
 				log.info("Conversation of {} queued for an agent ({}, priority {}), position {}",
 						Masking.id(handoff.customer().id()), handoff.reason(), handoff.priority(), position);
 			}

@@ -10,6 +10,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 import com.jayway.jsonpath.JsonPath;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Schedulers;
@@ -49,6 +50,9 @@ class HandoffTest {
 
 	@Autowired
 	private IdleHandoffs idleHandoffs;
+
+	@Autowired
+	private MeterRegistry meters;
 
 	@Autowired
 	void useClient(WebTestClient client) {
@@ -123,9 +127,13 @@ class HandoffTest {
 	void theBotIsSilentWhileAnAgentHoldsTheConversationAndAnswersAgainOnceReleased() {
 		InstagramCustomer customer = customer();
 		String agent = newAgent("agent");
+		double requested = meters.counter("balas.handoffs.requested", "reason", "CUSTOMER_REQUEST").count();
+		long claimed = meters.timer("balas.handoffs.wait").count();
 		customer.say("tolong hubungkan ke agen");
 		claim(agent, customer).expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("HELD")
 			.jsonPath("$.agent").isEqualTo(agent);
+		assertThat(meters.counter("balas.handoffs.requested", "reason", "CUSTOMER_REQUEST").count()).isGreaterThan(requested);
+		assertThat(meters.timer("balas.handoffs.wait").count()).isGreaterThan(claimed);
 
 		int callsBefore = customer.sendApiCalls().size();
 		customer.write("halo?");
