@@ -81,6 +81,15 @@ final class NGramScorer {
 		return scores;
 	}
 
+	// String.hashCode() of chars[start, end)
+	static int hash(char[] chars, int start, int end) {
+		int hash = 0;
+		for (int i = start; i < end; i++) {
+			hash = 31 * hash + chars[i];
+		}
+		return hash;
+	}
+
 	/**
 	 * The vocabulary of one TF-IDF block (the features named with one prefix, scaled to unit length
 	 * together) with the model's parameters, laid out in a few flat arrays: scoring a message reads a
@@ -176,14 +185,6 @@ final class NGramScorer {
 					scores[outcome] += value * rows[row + 1 + outcome];
 				}
 			}
-		}
-
-		private static int hash(char[] chars, int start, int end) {
-			int hash = 0;
-			for (int i = start; i < end; i++) {
-				hash = 31 * hash + chars[i];
-			}
-			return hash;
 		}
 
 		private int firstSlot(int hash) {
