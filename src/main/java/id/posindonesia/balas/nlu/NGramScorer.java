@@ -67,6 +67,7 @@ final class NGramScorer {
 		}
 
 		char[] text = TextCharNGramFeatureGenerator.text(tokens).toCharArray();
+		// four lengths of n-gram, from 2 to 5 characters
 		TermList foundTextCharNGrams = new TermList(4 * text.length);
 		textNGrams.forEachNGram(text.length,
 				(start, end) -> foundTextCharNGrams.add(textCharNGrams.termOf(text, start, end)));
@@ -116,11 +117,12 @@ final class NGramScorer {
 
 		Block(String prefix, Map<String, Double> idf, Map<String, Context> parametersByPredicate, int outcomeCount) {
 			this.outcomeCount = outcomeCount;
-			// the most frequent terms first, so that what most messages read is close together
+			// the most frequent terms first, so that what most messages read is close together; then by
+			// name, so that the sums are made in the same order on every start
 			List<String> terms = idf.keySet()
 				.stream()
 				.filter(term -> term.startsWith(prefix))
-				.sorted(Comparator.comparing(idf::get))
+				.sorted(Comparator.<String, Double>comparing(idf::get).thenComparing(Comparator.naturalOrder()))
 				.toList();
 			StringBuilder allNames = new StringBuilder();
 			this.nameStarts = new int[terms.size() + 1];
@@ -204,25 +206,29 @@ final class NGramScorer {
 	 */
 	private static final class TermList {
 
-		private final int[] terms;
+		private int[] terms;
 
-		private final int[] counts;
+		private int[] counts;
 
 		private int size;
 
-		TermList(int capacity) {
-			this.terms = new int[capacity];
-			this.counts = new int[capacity];
+		TermList(int expectedSize) {
+			this.terms = new int[Math.max(1, expectedSize)];
 		}
 
 		void add(int term) {
-			if (term != NOT_IN_VOCABULARY) {
-				terms[size++] = term;
+			if (term == NOT_IN_VOCABULARY) {
+				return;
 			}
+			if (size == terms.length) {
+				terms = Arrays.copyOf(terms, 2 * size);
+			}
+			terms[size++] = term;
 		}
 
 		void count() {
 			Arrays.sort(terms, 0, size);
+			counts = new int[size];
 			int distinct = 0;
 			for (int i = 0; i < size; i++) {
 				if (distinct > 0 && terms[distinct - 1] == terms[i]) {
