@@ -102,14 +102,15 @@ public class GraphClient implements DisposableBean {
 	 * refusal that retrying cannot fix is recorded in {@link FailedSends} and completes empty. Failures that say the
 	 * message was not taken (no connection, an error answer) are retried, and signalled once the retries are spent. A
 	 * call whose answer never came fails with {@link SendOutcomeUnknownException} and is not retried: Meta may have
-	 * delivered it, and a customer must not get the same reply twice.
+	 * delivered it, and a customer must not get the same reply twice. {@code dispatch} tells whether a call began.
 	 */
-	public Mono<String> sendText(String account, String recipient, String text, List<QuickReply> quickReplies) {
+	public Mono<String> sendText(String account, String recipient, String text, List<QuickReply> quickReplies,
+			Dispatch dispatch) {
 		Message message = new Message(text);
 		quickReplies.forEach(option -> message
 			.addQuickReply(new com.restfb.types.send.QuickReply(option.title(), option.payload())));
-		return call(account, () -> facebook.publish("me/messages", SendResponse.class,
-				Parameter.with("recipient", new IdMessageRecipient(recipient)), Parameter.with("message", message)))
+		return call(account, dispatch.guard(() -> facebook.publish("me/messages", SendResponse.class,
+				Parameter.with("recipient", new IdMessageRecipient(recipient)), Parameter.with("message", message))))
 			.map(SendResponse::getMessageId)
 			.onErrorResume(GraphRejectedException.class,
 					rejected -> failedSends.record(account, recipient, text, rejected).then(Mono.empty()));
