@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -26,11 +28,15 @@ import io.netty.buffer.Unpooled;
 import org.HdrHistogram.Histogram;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 import reactor.netty.http.client.HttpClient;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.redis.connection.ReactiveRedisConnection;
+import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
 
 import id.posindonesia.balas.BalasApplication;
 import id.posindonesia.balas.MetaWebhooks;
@@ -45,7 +51,10 @@ import id.posindonesia.balas.sandbox.Sandbox;
  * <p>After a warm-up at a low rate (JIT, NLU), an open-loop generator starts 50 conversations per second (system
  * property {@code reply-benchmark.rate}) for {@code RUN}: each webhook is sent at its scheduled time whatever happened to the previous ones, and its latency
  * counts from that scheduled time, so that a stall is not hidden by sending less. A WireMock request listener stamps
- * each Send API call with {@link System#nanoTime()} as the sandbox answers it. Run:
+ * each Send API call with {@link System#nanoTime()} as the sandbox answers it; the sandbox keeps no request journal,
+ * whose upkeep on every request would make the stub a bottleneck of its own. The generator has a thread of its own,
+ * so that the application's work (the NLU on the parallel scheduler) cannot delay the webhooks it sends. Redis's
+ * command statistics over the run give the commands each conversation cost. Run:
  * {@code mvn -q -P reply-benchmark test-compile exec:exec}; the report goes to {@code target/benchmarks/reply-latency.md}.
  * The generator, the application, Redis and the sandbox share this machine's cores.
  */
@@ -79,12 +88,17 @@ public final class ReplyLatencyBenchmark {
 
 	private final HttpClient http;
 
+	private final ReactiveRedisConnectionFactory redis;
+
+	private final Scheduler generator = Schedulers.newSingle("generator");
+
 	private final Map<String, Conversation> conversations = new ConcurrentHashMap<>();
 
 	private final ConcurrentLinkedQueue<Long> sendApiCallTimes = new ConcurrentLinkedQueue<>();
 
-	private ReplyLatencyBenchmark(String baseUrl) {
+	private ReplyLatencyBenchmark(String baseUrl, ReactiveRedisConnectionFactory redis) {
 		this.http = HttpClient.create().baseUrl(baseUrl);
+		this.redis = redis;
 	}
 
 	public static void main(String[] args) throws Exception {
@@ -93,12 +107,14 @@ public final class ReplyLatencyBenchmark {
 		String data = "target/bench-redis/" + UUID.randomUUID();
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(BalasApplication.class)
 			.properties("server.port=0", "logging.level.root=WARN", "balas.embedded-redis.data-dir=" + data,
-					"balas.agents.admin-password-file=" + data + "/admin-password")
+					"balas.agents.admin-password-file=" + data + "/admin-password", "balas.sandbox.request-journal-size=0")
 			.run()) {
 			int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-			ReplyLatencyBenchmark benchmark = new ReplyLatencyBenchmark("http://127.0.0.1:" + port);
+			ReplyLatencyBenchmark benchmark = new ReplyLatencyBenchmark("http://127.0.0.1:" + port,
+					context.getBean(ReactiveRedisConnectionFactory.class));
 			context.getBean(Sandbox.class).server().addMockServiceRequestListener(benchmark::onSandboxRequest);
 			List<String> lines = benchmark.run();
+			benchmark.generator.dispose();
 			Files.write(report, lines);
 			lines.forEach(System.out::println);
 		}
@@ -113,6 +129,7 @@ public final class ReplyLatencyBenchmark {
 		System.out.println("Run: " + RATE + " conversations/s for " + RUN.toSeconds() + " s");
 		Phase measured = new Phase("run-" + UUID.randomUUID().toString().substring(0, 8), 6_400_000_000_000_000L);
 		sendApiCallTimes.clear();
+		Properties redisBefore = redisInfo();
 		measured.loadAverageBefore = OPERATING_SYSTEM.getSystemLoadAverage();
 		long cpuBefore = OPERATING_SYSTEM.getProcessCpuTime();
 		long burstStart = System.nanoTime();
@@ -124,7 +141,49 @@ public final class ReplyLatencyBenchmark {
 		measured.awaitReplies(burstEnd + GRACE.toNanos());
 		// the replies' later messages are still on their way when the first one arrived
 		Thread.sleep(2_000);
-		return measured.report(burstStart, burstEnd, List.copyOf(sendApiCallTimes));
+		List<String> lines = measured.report(burstStart, burstEnd, List.copyOf(sendApiCallTimes));
+		lines.addAll(redisCosts(redisBefore, redisInfo(), measured.customers.size()));
+		return lines;
+	}
+
+	private Properties redisInfo() {
+		return Mono.usingWhen(Mono.fromSupplier(redis::getReactiveConnection),
+				connection -> connection.serverCommands().info("all"), ReactiveRedisConnection::closeLater)
+			.block(Duration.ofSeconds(5));
+	}
+
+	/**
+	 * Redis commands per conversation over the run (and its grace period), warm-up excluded. Redis counts a script's
+	 * own calls under their commands too: round trips are the {@code evalsha} calls plus the commands sent alone.
+	 */
+	private static List<String> redisCosts(Properties before, Properties after, int conversations) {
+		Map<String, Long> perCommand = new TreeMap<>();
+		after.stringPropertyNames().stream().filter(name -> name.startsWith("cmdstat_")).forEach(name -> {
+			long calls = calls(after.getProperty(name)) - calls(before.getProperty(name, "calls=0"));
+			if (calls > 0) {
+				perCommand.put(name.substring("cmdstat_".length()), calls);
+			}
+		});
+		double cpuSeconds = cpu(after) - cpu(before);
+		return List.of(String.format(Locale.ROOT,
+				"- Redis commands per conversation (run and grace period): %s; Redis used %.1f s of CPU",
+				perCommand.entrySet()
+					.stream()
+					.sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+					.map(command -> String.format(Locale.ROOT, "%s %.2f", command.getKey(),
+							(double) command.getValue() / conversations))
+					.collect(Collectors.joining(", ")),
+				cpuSeconds));
+	}
+
+	private static long calls(String commandStats) {
+		Matcher calls = Pattern.compile("calls=(\\d+)").matcher(commandStats);
+		return calls.find() ? Long.parseLong(calls.group(1)) : 0;
+	}
+
+	private static double cpu(Properties info) {
+		return Double.parseDouble(info.getProperty("used_cpu_user", "0"))
+				+ Double.parseDouble(info.getProperty("used_cpu_sys", "0"));
 	}
 
 	/** Stamps each Send API call on WireMock's thread, as the sandbox answers it. */
@@ -217,7 +276,7 @@ public final class ReplyLatencyBenchmark {
 				customers.add(Long.toString(firstCustomer + i));
 			}
 			long start = System.nanoTime();
-			Flux.interval(Duration.ofNanos(periodNanos))
+			Flux.interval(Duration.ZERO, Duration.ofNanos(periodNanos), generator)
 				.onBackpressureBuffer()
 				.take(count)
 				.flatMap(i -> {
