@@ -48,7 +48,8 @@ import id.posindonesia.balas.sandbox.Sandbox;
  * embedded defaults (embedded Redis, sandbox Graph and tracking API), and every conversation is new: a customer id of
  * its own and one text DM, a mix of a greeting, an FAQ question and a tracking request.
  *
- * <p>After a warm-up at a low rate (JIT, NLU), an open-loop generator starts 50 conversations per second (system
+ * <p>After a warm-up at the same rate, so that the JIT compiler is done with the hot paths (after a warm-up at 10/s
+ * it still took a quarter of a core through the run), an open-loop generator starts 50 conversations per second (system
  * property {@code reply-benchmark.rate}) for {@code RUN}: each webhook is sent at its scheduled time whatever happened to the previous ones, and its latency
  * counts from that scheduled time, so that a stall is not hidden by sending less. A WireMock request listener stamps
  * each Send API call with {@link System#nanoTime()} as the sandbox answers it; the sandbox keeps no request journal,
@@ -64,9 +65,9 @@ public final class ReplyLatencyBenchmark {
 
 	private static final Duration RUN = Duration.ofSeconds(30);
 
-	private static final int WARMUP_RATE = 10;
+	private static final int WARMUP_RATE = RATE;
 
-	private static final Duration WARMUP = Duration.ofSeconds(25);
+	private static final Duration WARMUP = Duration.ofSeconds(30);
 
 	/** How long after the last webhook of the run a reply still counts as answered. */
 	private static final Duration GRACE = Duration.ofSeconds(10);
@@ -105,10 +106,11 @@ public final class ReplyLatencyBenchmark {
 		Path report = Path.of(args.length > 0 ? args[0] : "target/benchmarks/reply-latency.md").toAbsolutePath();
 		Files.createDirectories(report.getParent());
 		String data = "target/bench-redis/" + UUID.randomUUID();
-		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(BalasApplication.class)
-			.properties("server.port=0", "logging.level.root=WARN", "balas.embedded-redis.data-dir=" + data,
-					"balas.agents.admin-password-file=" + data + "/admin-password", "balas.sandbox.request-journal-size=0")
-			.run()) {
+		// command-line arguments: default properties would lose to application.yml's server.port
+		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(BalasApplication.class).run(
+				"--server.port=0", "--logging.level.root=WARN", "--balas.embedded-redis.data-dir=" + data,
+				"--balas.agents.admin-password-file=" + data + "/admin-password",
+				"--balas.sandbox.request-journal-size=0")) {
 			int port = ((WebServerApplicationContext) context).getWebServer().getPort();
 			ReplyLatencyBenchmark benchmark = new ReplyLatencyBenchmark("http://127.0.0.1:" + port,
 					context.getBean(ReactiveRedisConnectionFactory.class));
@@ -166,14 +168,20 @@ public final class ReplyLatencyBenchmark {
 		});
 		double cpuSeconds = cpu(after) - cpu(before);
 		return List.of(String.format(Locale.ROOT,
-				"- Redis commands per conversation (run and grace period): %s; Redis used %.1f s of CPU",
+				"- Redis commands per conversation (run and grace period): %s; Redis used %.1f s of CPU, forked %d times "
+						+ "(append-only file rewrites), and held writes back for a slow disk (aof_delayed_fsync) %d times",
 				perCommand.entrySet()
 					.stream()
 					.sorted(Map.Entry.<String, Long>comparingByValue().reversed())
 					.map(command -> String.format(Locale.ROOT, "%s %.2f", command.getKey(),
 							(double) command.getValue() / conversations))
 					.collect(Collectors.joining(", ")),
-				cpuSeconds));
+				cpuSeconds, counter(after, "total_forks") - counter(before, "total_forks"),
+				counter(after, "aof_delayed_fsync") - counter(before, "aof_delayed_fsync")));
+	}
+
+	private static long counter(Properties info, String name) {
+		return Long.parseLong(info.getProperty(name, "0").trim());
 	}
 
 	private static long calls(String commandStats) {
