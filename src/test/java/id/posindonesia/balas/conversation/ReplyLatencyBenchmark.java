@@ -25,6 +25,14 @@ import java.util.stream.Collectors;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.Response;
 import io.netty.buffer.Unpooled;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.codec.StringCodec;
+import io.lettuce.core.output.NestedMultiOutput;
+import io.lettuce.core.protocol.CommandArgs;
+import io.lettuce.core.protocol.ProtocolKeyword;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.HdrHistogram.Histogram;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -37,6 +45,7 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.redis.connection.ReactiveRedisConnection;
 import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
 import id.posindonesia.balas.BalasApplication;
 import id.posindonesia.balas.MetaWebhooks;
@@ -80,6 +89,8 @@ public final class ReplyLatencyBenchmark {
 
 	private static final List<String> TEXTS = List.of("halo min", "nomor halo pos berapa?", "cek resi 16012345678");
 
+	private static final ProtocolKeyword LATENCY = () -> "LATENCY".getBytes(StandardCharsets.US_ASCII);
+
 	private static final Pattern SEND_API = Pattern.compile("/v[0-9.]+/me/messages.*");
 
 	private static final Pattern RECIPIENT = Pattern.compile("recipient=\\{\"id\":\"(\\d+)\"}");
@@ -91,15 +102,21 @@ public final class ReplyLatencyBenchmark {
 
 	private final ReactiveRedisConnectionFactory redis;
 
+	private final MeterRegistry meters;
+
 	private final Scheduler generator = Schedulers.newSingle("generator");
+
+	// when a thread sleeping 1 ms overslept by 10 ms or more, and by how much: the JVM stalled (GC, safepoints, no CPU)
+	private final ConcurrentLinkedQueue<long[]> jvmStalls = new ConcurrentLinkedQueue<>();
 
 	private final Map<String, Conversation> conversations = new ConcurrentHashMap<>();
 
 	private final ConcurrentLinkedQueue<Long> sendApiCallTimes = new ConcurrentLinkedQueue<>();
 
-	private ReplyLatencyBenchmark(String baseUrl, ReactiveRedisConnectionFactory redis) {
+	private ReplyLatencyBenchmark(String baseUrl, ReactiveRedisConnectionFactory redis, MeterRegistry meters) {
 		this.http = HttpClient.create().baseUrl(baseUrl);
 		this.redis = redis;
+		this.meters = meters;
 	}
 
 	public static void main(String[] args) throws Exception {
@@ -113,9 +130,22 @@ public final class ReplyLatencyBenchmark {
 				"--balas.sandbox.request-journal-size=0")) {
 			int port = ((WebServerApplicationContext) context).getWebServer().getPort();
 			ReplyLatencyBenchmark benchmark = new ReplyLatencyBenchmark("http://127.0.0.1:" + port,
-					context.getBean(ReactiveRedisConnectionFactory.class));
+					context.getBean(ReactiveRedisConnectionFactory.class), context.getBean(MeterRegistry.class));
 			context.getBean(Sandbox.class).server().addMockServiceRequestListener(benchmark::onSandboxRequest);
-			List<String> lines = benchmark.run();
+			Thread stallMeter = new Thread(benchmark::meterJvmStalls, "stall-meter");
+			stallMeter.setDaemon(true);
+			stallMeter.start();
+			List<String> lines;
+			try (StatefulRedisConnection<String, String> admin = ((RedisClient) context
+				.getBean(LettuceConnectionFactory.class)
+				.getRequiredNativeClient()).connect()) {
+				admin.sync().configSet("latency-monitor-threshold", "20");
+				lines = benchmark.run();
+				lines.add("- Redis latency events of 20 ms or more (event, last, worst): " + admin.sync()
+					.dispatch(LATENCY, new NestedMultiOutput<>(StringCodec.UTF8),
+							new CommandArgs<>(StringCodec.UTF8).add("LATEST")));
+			}
+			stallMeter.interrupt();
 			benchmark.generator.dispose();
 			Files.write(report, lines);
 			lines.forEach(System.out::println);
@@ -132,6 +162,10 @@ public final class ReplyLatencyBenchmark {
 		Phase measured = new Phase("run-" + UUID.randomUUID().toString().substring(0, 8), 6_400_000_000_000_000L);
 		sendApiCallTimes.clear();
 		Properties redisBefore = redisInfo();
+		Timer budgetWaits = meters.timer("balas.graph.send.budget.wait");
+		long budgetWaitsBefore = budgetWaits.count();
+		double budgetWaitedBefore = budgetWaits.totalTime(TimeUnit.MILLISECONDS);
+		double shedBefore = meters.counter("balas.graph.sender.actions.shed").count();
 		measured.loadAverageBefore = OPERATING_SYSTEM.getSystemLoadAverage();
 		long cpuBefore = OPERATING_SYSTEM.getProcessCpuTime();
 		long burstStart = System.nanoTime();
@@ -145,6 +179,12 @@ public final class ReplyLatencyBenchmark {
 		Thread.sleep(2_000);
 		List<String> lines = measured.report(burstStart, burstEnd, List.copyOf(sendApiCallTimes));
 		lines.addAll(redisCosts(redisBefore, redisInfo(), measured.customers.size()));
+		long waited = budgetWaits.count() - budgetWaitsBefore;
+		lines.add(String.format(Locale.ROOT,
+				"- messages that waited for a later second of the Send API budget: %d, %.0f ms on average; sender "
+						+ "actions shed to leave the budget to replies: %.0f",
+				waited, waited == 0 ? 0 : (budgetWaits.totalTime(TimeUnit.MILLISECONDS) - budgetWaitedBefore) / waited,
+				meters.counter("balas.graph.sender.actions.shed").count() - shedBefore));
 		return lines;
 	}
 
@@ -192,6 +232,23 @@ public final class ReplyLatencyBenchmark {
 	private static double cpu(Properties info) {
 		return Double.parseDouble(info.getProperty("used_cpu_user", "0"))
 				+ Double.parseDouble(info.getProperty("used_cpu_sys", "0"));
+	}
+
+	private void meterJvmStalls() {
+		while (!Thread.currentThread().isInterrupted()) {
+			long before = System.nanoTime();
+			try {
+				Thread.sleep(1);
+			}
+			catch (InterruptedException ex) {
+				return;
+			}
+			long now = System.nanoTime();
+			long overslept = now - before - 1_000_000;
+			if (overslept >= 10_000_000) {
+				jvmStalls.add(new long[] { now, overslept });
+			}
+		}
 	}
 
 	/** Stamps each Send API call on WireMock's thread, as the sandbox answers it. */
@@ -424,6 +481,13 @@ public final class ReplyLatencyBenchmark {
 					ratio(typing, answered + answeredLate), ratio(texts, answered + answeredLate)));
 			lines.add("- Send API calls per second from the run's start: " + join(callsPerSecond));
 			lines.add("- replies (first texts) per second from the run's start: " + join(repliesPerSecond));
+			long[] stallsPerSecond = new long[seconds];
+			jvmStalls.stream().filter(stall -> stall[0] >= burstStart).forEach(stall -> {
+				int second = second(burstStart, stall[0], seconds);
+				stallsPerSecond[second] = Math.max(stallsPerSecond[second], stall[1] / 1_000_000);
+			});
+			lines.add("- longest JVM stall (ms; a thread sleeping 1 ms woke that much later) in each second from the "
+					+ "run's start: " + join(stallsPerSecond));
 			lines.add("- reply p99 (ms) of the conversations started in each second of the run: " + replyBySecondSent
 				.stream()
 				.filter(latency -> latency.getTotalCount() > 0)
