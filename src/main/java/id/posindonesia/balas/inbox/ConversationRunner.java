@@ -72,14 +72,14 @@ class ConversationRunner {
 	}
 
 	private Mono<Void> run(Cue cue) {
-		return workThrough(cue).flatMap(outcome -> {
+		return workThrough(cue).doOnNext(outcome -> {
 			if (outcome.retryAt() > 0) {
 				retryLater(cue, outcome.retryAt());
-				return Mono.<Void>empty();
 			}
-			inFlight.remove(cue.id());
-			return Mono.<Void>empty();
-		}).onErrorResume(ex -> {
+			else {
+				inFlight.remove(cue.id());
+			}
+		}).then().onErrorResume(ex -> {
 			inFlight.remove(cue.id());
 			log.warn("Processing after event {} failed; its conversation's events stay pending: {}", cue.id(),
 					ex.getClass().getName());
