@@ -2,6 +2,8 @@ package id.posindonesia.balas.complaint;
 
 import org.springframework.http.HttpStatusCode;
 
+import id.posindonesia.balas.config.Masking;
+
 /** The contact center refused a report as invalid ({@code 4xx}): sending it again cannot succeed. */
 class CchRejectedException extends RuntimeException {
 
@@ -9,8 +11,10 @@ class CchRejectedException extends RuntimeException {
 
 	private final HttpStatusCode status;
 
+	// its message is logged, and the endpoint may echo the report: the customer's description, names and phones
 	CchRejectedException(HttpStatusCode status, String responseBody, Throwable cause) {
-		super("HTTP " + status.value() + (responseBody.isBlank() ? "" : ": " + shortened(responseBody)), cause);
+		super("HTTP " + status.value() + (responseBody.isBlank() ? "" : ": " + Masking.text(shortened(responseBody))),
+				cause);
 		this.status = status;
 	}
 

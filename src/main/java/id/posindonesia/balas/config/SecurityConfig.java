@@ -32,6 +32,9 @@ import org.springframework.security.web.server.authentication.logout.RedirectSer
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.context.ServerSecurityContextRepository;
 import org.springframework.security.web.server.context.WebSessionServerSecurityContextRepository;
+import org.springframework.security.web.server.csrf.CsrfWebFilter;
+import org.springframework.security.web.server.util.matcher.AndServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher.MatchResult;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 
 import org.springframework.web.server.ServerWebExchange;
@@ -41,7 +44,8 @@ import id.posindonesia.balas.console.LoginThrottledException;
 
 /**
  * Who may call what. Agents log in with HTTP Basic on the API (stateless, so no CSRF) and with a form on the
- * console (session cookie, CSRF protection); supervisors alone manage agents and read suggestions. Meta's webhook
+ * console (session cookie, CSRF protection); the console's session also opens the API, with the same CSRF
+ * protection, since the console's page calls it; supervisors alone manage agents and read suggestions. Meta's webhook
  * and the health probes stay open because their callers cannot log in; metrics need agent credentials unless
  * {@code balas.security.prometheus-public} opens them to a scraper. Everything else denies anonymous access.
  * Credentials are checked by the application's {@code ReactiveAuthenticationManager}, which refuses too many failed
@@ -73,10 +77,24 @@ public class SecurityConfig {
 			.build();
 	}
 
+	/**
+	 * Scripts send Basic credentials on every request, which keep nothing and need no CSRF token; the console calls the
+	 * same paths with its session cookie, which browsers send ambiently, so an unsafe request authenticated by the
+	 * session must carry the session's CSRF token in {@code X-CSRF-TOKEN}.
+	 */
 	@Bean
 	@Order(1)
-	SecurityWebFilterChain apiSecurity(ServerHttpSecurity http) {
-		return basicOnly(http.securityMatcher(ServerWebExchangeMatchers.pathMatchers("/api/**")))
+	SecurityWebFilterChain apiSecurity(ServerHttpSecurity http, ObjectProvider<ReactiveUserDetailsService> accounts) {
+		return http.securityMatcher(ServerWebExchangeMatchers.pathMatchers("/api/**"))
+			.httpBasic(basic -> basic.authenticationEntryPoint(basicEntryPoint())
+				.securityContextRepository(NoOpServerSecurityContextRepository.getInstance()))
+			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(basicEntryPoint()))
+			.securityContextRepository(consoleSessions(accounts))
+			.csrf(csrf -> csrf.requireCsrfProtectionMatcher(
+					new AndServerWebExchangeMatcher(CsrfWebFilter.DEFAULT_CSRF_MATCHER, SecurityConfig::sessionAuthenticated)))
+			.requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
+			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+			.logout(ServerHttpSecurity.LogoutSpec::disable)
 			.authorizeExchange(exchanges -> exchanges
 				.pathMatchers("/api/agents/**", "/api/suggestions/**").hasRole(SUPERVISOR)
 				.anyExchange().authenticated())
@@ -100,10 +118,7 @@ public class SecurityConfig {
 	@Bean
 	@Order(3)
 	SecurityWebFilterChain consoleSecurity(ServerHttpSecurity http, ObjectProvider<ReactiveUserDetailsService> accounts) {
-		ServerSecurityContextRepository sessions = new WebSessionServerSecurityContextRepository();
-		ReactiveUserDetailsService accountsInUse = accounts.getIfAvailable();
-		return http
-			.securityContextRepository(accountsInUse == null ? sessions : new EnabledAccountsOnly(sessions, accountsInUse))
+		return http.securityContextRepository(consoleSessions(accounts))
 			.authorizeExchange(exchanges -> exchanges
 				.pathMatchers(HttpMethod.GET, LOGIN_PAGE).permitAll()
 				.anyExchange().authenticated())
@@ -115,6 +130,21 @@ public class SecurityConfig {
 				.logoutSuccessHandler(redirectTo(LOGIN_PAGE + "?logout")))
 			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
 			.build();
+	}
+
+	private static ServerSecurityContextRepository consoleSessions(ObjectProvider<ReactiveUserDetailsService> accounts) {
+		ServerSecurityContextRepository sessions = new WebSessionServerSecurityContextRepository();
+		ReactiveUserDetailsService accountsInUse = accounts.getIfAvailable();
+		return accountsInUse == null ? sessions : new EnabledAccountsOnly(sessions, accountsInUse);
+	}
+
+	/** Whether a console login is kept in the request's session, whatever else the request carries. */
+	private static Mono<MatchResult> sessionAuthenticated(ServerWebExchange exchange) {
+		return exchange.getSession()
+			.filter(session -> session.getAttributes()
+				.containsKey(WebSessionServerSecurityContextRepository.DEFAULT_SPRING_SECURITY_CONTEXT_ATTR_NAME))
+			.flatMap(session -> MatchResult.match())
+			.switchIfEmpty(MatchResult.notMatch());
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package id.posindonesia.balas.conversation;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -9,21 +10,25 @@ import java.util.Set;
 
 import reactor.core.publisher.Mono;
 
-import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.stereotype.Component;
 
 import id.posindonesia.balas.complaint.ComplainedShipment;
 import id.posindonesia.balas.complaint.ComplaintCategory;
 import id.posindonesia.balas.complaint.ComplaintDesk;
 import id.posindonesia.balas.complaint.NewComplaint;
+import id.posindonesia.balas.conversation.ShipmentVerification.Blocked;
+import id.posindonesia.balas.conversation.ShipmentVerification.Outcome;
+import id.posindonesia.balas.conversation.ShipmentVerification.Pending;
+import id.posindonesia.balas.conversation.ShipmentVerification.Verified;
 import id.posindonesia.balas.graph.CustomerProfiles;
-import id.posindonesia.balas.tracking.TrackingClient;
-import id.posindonesia.balas.tracking.TrackingResult;
+import id.posindonesia.balas.tracking.VerificationClaim;
 
 /**
  * A complaint: its category, the shipment it is about (or none), and what happened; then a ticket whose report goes
- * to the post office concerned. A shipment verified earlier in the conversation carries its service and origin
- * office onto the ticket; one that was not is recorded as unverified, for the agent to check.
+ * to the post office concerned. A shipment named in the complaint goes through {@link ShipmentVerification} like
+ * in the tracking form (skipped when it was verified earlier in the conversation): only a verified one carries its
+ * record's service and origin office onto the ticket. One that cannot be verified (wrong data three times, unknown,
+ * tracking down) is recorded as unverified, for the agent to check, and the complaint goes on.
  */
 @Component
 class ComplaintFlow implements Flow {
@@ -35,22 +40,28 @@ class ComplaintFlow implements Flow {
 
 	private static final int MIN_DESCRIPTION = 5;
 
+	// slots besides the verification's: what is asked now, and what the shipment's verification settled
+	private static final String ASKED = "asked";
+
+	private static final String VERIFIED = "verified";
+
+	private static final String SERVICE = "service";
+
+	private static final String ORIGIN = "origin";
+
 	private final ComplaintDesk desk;
 
-	private final TrackingClient tracking;
+	private final ShipmentVerification verification;
 
 	private final ReplyTemplates replies;
 
-	private final ReactiveStringRedisTemplate redis;
-
 	private final CustomerProfiles profiles;
 
-	ComplaintFlow(ComplaintDesk desk, TrackingClient tracking, ReplyTemplates replies,
-			ReactiveStringRedisTemplate redis, CustomerProfiles profiles) {
+	ComplaintFlow(ComplaintDesk desk, ShipmentVerification verification, ReplyTemplates replies,
+			CustomerProfiles profiles) {
 		this.desk = desk;
-		this.tracking = tracking;
+		this.verification = verification;
 		this.replies = replies;
-		this.redis = redis;
 		this.profiles = profiles;
 	}
 
@@ -64,23 +75,34 @@ class ComplaintFlow implements Flow {
 		Map<String, String> slots = new HashMap<>();
 		context.message().barcodes().stream().findFirst().ifPresent(barcode -> slots.put("barcode", barcode));
 		category(context.message().text()).ifPresent(category -> slots.put("category", category.name()));
-		return next(context, slots);
+		return next(context, slots, List.of());
 	}
 
 	@Override
 	public Mono<FlowStep> resume(FlowContext context) {
 		Map<String, String> slots = new HashMap<>(context.state().slots());
 		String text = context.message().text().strip();
-		switch (slots.getOrDefault("asked", "")) {
+		switch (slots.getOrDefault(ASKED, "")) {
 			case "category" -> category(text).ifPresent(category -> slots.put("category", category.name()));
 			case "barcode" -> {
 				List<String> barcodes = context.message().barcodes();
 				if (!barcodes.isEmpty()) {
 					slots.put("barcode", barcodes.get(0));
 				}
-				else if (NO_SHIPMENT.contains(text.toLowerCase(Locale.ROOT))) {
+				else if (isNoShipment(text)) {
 					slots.put("barcode", "");
 				}
+			}
+			case "verification" -> {
+				if (isNoShipment(text)) {
+					// not about one shipment after all: nothing of the barcode goes on the ticket
+					Map<String, String> rest = ShipmentVerification.withoutVerification(slots);
+					rest.put("barcode", "");
+					return next(context, rest, List.of());
+				}
+				return verification
+					.resume(context.conversationId(), slots.get("barcode"), slots, text, context.language())
+					.flatMap(outcome -> settle(context, slots, outcome));
 			}
 			case "description" -> {
 				if (text.codePointCount(0, text.length()) >= MIN_DESCRIPTION) {
@@ -90,44 +112,82 @@ class ComplaintFlow implements Flow {
 			default -> {
 			}
 		}
-		return next(context, slots);
+		return next(context, slots, List.of());
 	}
 
-	/** Asks for the first slot still missing, or opens the ticket once all are there. */
-	private Mono<FlowStep> next(FlowContext context, Map<String, String> slots) {
+	/**
+	 * Asks for the first slot still missing (after {@code before}, what this message already brought), verifies a
+	 * shipment not verified yet, or opens the ticket once all are there.
+	 */
+	private Mono<FlowStep> next(FlowContext context, Map<String, String> slots, List<Reply> before) {
 		for (String slot : List.of("category", "barcode", "description")) {
 			if (!slots.containsKey(slot)) {
-				slots.put("asked", slot);
-				return Mono.just(FlowStep.ask(slots, replies.render("complaint.ask_" + slot, context.language())));
+				slots.put(ASKED, slot);
+				return Mono.just(ask(slots, before, replies.render("complaint.ask_" + slot, context.language())));
+			}
+			if (slot.equals("barcode") && !slots.get(slot).isEmpty() && !slots.containsKey(VERIFIED)) {
+				return verification
+					.begin(context.conversationId(), slots.get(slot), VerificationClaim.empty(), context.language())
+					.flatMap(outcome -> settle(context, slots, outcome));
 			}
 		}
 		// the profile's follower count sets the ticket's priority; an unknown profile opens it at the regular one
-		return Mono
-			.zip(shipment(context.conversationId(), slots.get("barcode")).map(Optional::of)
-				.defaultIfEmpty(Optional.empty()), profiles.find(context.account(), context.customer()))
-			.flatMap(found -> desk.open(new NewComplaint(context.conversationId(), context.account(),
-					context.customer(), found.getT2().username(), found.getT2().followerCount(),
-					ComplaintCategory.valueOf(slots.get("category")), slots.get("description"),
-					found.getT1().orElse(null), context.eventKey())))
-			.map(ticket -> FlowStep.done(replies.render("complaint.ticket_created", context.language(),
-					Map.of("ticket", ticket.id()))));
+		return profiles.find(context.account(), context.customer())
+			.flatMap(profile -> desk.open(new NewComplaint(context.conversationId(), context.account(),
+					context.customer(), profile.username(), profile.followerCount(),
+					ComplaintCategory.valueOf(slots.get("category")), slots.get("description"), shipment(slots),
+					context.eventKey())))
+			.map(ticket -> FlowStep.done(with(before, replies.render("complaint.ticket_created", context.language(),
+					Map.of("ticket", ticket.id())))).escalating(Escalation.complaint(ticket)));
 	}
 
-	/** A shipment verified in this conversation brings its record's service and origin; others are taken as said. */
-	private Mono<ComplainedShipment> shipment(String conversationId, String barcode) {
-		if (barcode == null || barcode.isEmpty()) {
-			return Mono.empty();
+	/** Goes on once the shipment is verified or cannot be; asks again while it may still be. */
+	private Mono<FlowStep> settle(FlowContext context, Map<String, String> slots, Outcome outcome) {
+		String barcode = slots.get("barcode");
+		if (outcome instanceof Pending pending) {
+			slots.putAll(pending.slots());
+			slots.put(ASKED, "verification");
+			return Mono.just(ask(slots, List.of(), pending.ask()));
 		}
-		return redis.opsForSet().isMember(TrackingFlow.verifiedKey(conversationId), barcode).flatMap(verified -> {
-			if (!verified) {
-				return Mono.just(new ComplainedShipment(barcode, false, "", ""));
-			}
-			return tracking.track(barcode)
-				.map(result -> result instanceof TrackingResult.Found found
-						? new ComplainedShipment(barcode, true, found.shipment().service(),
-								found.shipment().originOffice().name())
-						: new ComplainedShipment(barcode, true, "", ""));
-		});
+		Map<String, String> settled = ShipmentVerification.withoutVerification(slots);
+		String said;
+		if (outcome instanceof Verified verified) {
+			settled.put(VERIFIED, "true");
+			settled.put(SERVICE, verified.shipment().service());
+			settled.put(ORIGIN, verified.shipment().originOffice().name());
+			said = "complaint.shipment_verified";
+		}
+		else {
+			settled.put(VERIFIED, "false");
+			said = "complaint.shipment_" + ((Blocked) outcome).reason().name().toLowerCase(Locale.ROOT);
+		}
+		return next(context, settled,
+				List.of(replies.render(said, context.language(), Map.of("barcode", barcode))));
+	}
+
+	/** What the ticket records of the shipment: its record's service and origin only once verified. */
+	private static ComplainedShipment shipment(Map<String, String> slots) {
+		String barcode = slots.get("barcode");
+		if (barcode.isEmpty()) {
+			return null;
+		}
+		return Boolean.parseBoolean(slots.get(VERIFIED))
+				? new ComplainedShipment(barcode, true, slots.get(SERVICE), slots.get(ORIGIN))
+				: new ComplainedShipment(barcode, false, "", "");
+	}
+
+	private static FlowStep ask(Map<String, String> slots, List<Reply> before, Reply question) {
+		return new FlowStep(with(before, question), slots, false, null);
+	}
+
+	private static List<Reply> with(List<Reply> before, Reply reply) {
+		List<Reply> all = new ArrayList<>(before);
+		all.add(reply);
+		return all;
+	}
+
+	private static boolean isNoShipment(String text) {
+		return NO_SHIPMENT.contains(text.toLowerCase(Locale.ROOT));
 	}
 
 	private static Optional<ComplaintCategory> category(String text) {

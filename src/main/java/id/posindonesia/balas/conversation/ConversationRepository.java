@@ -1,7 +1,6 @@
 package id.posindonesia.balas.conversation;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +15,6 @@ import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Repository;
 
 import id.posindonesia.balas.config.LuaScript;
-import id.posindonesia.balas.conversation.TranscriptLine.Author;
 import id.posindonesia.balas.graph.MessageChunker;
 import id.posindonesia.balas.inbox.ConversationSlot;
 
@@ -50,16 +48,17 @@ class ConversationRepository {
 
 	/**
 	 * Decides the event's turn from the current state and commits it, deciding again if another writer got first.
-	 * An event whose turn was committed before (it is being processed again) is not decided again.
+	 * Completes with the turn committed, or empty when the event's turn was committed before (it is being processed
+	 * again) and stands as it was.
 	 */
-	Mono<Void> commit(String conversationId, String eventKey, Function<ConversationState, Mono<Turn>> decide) {
+	Mono<Turn> commit(String conversationId, String eventKey, Function<ConversationState, Mono<Turn>> decide) {
 		return find(conversationId).flatMap(current -> decide.apply(current).flatMap(turn -> {
 			List<String> args = new ArrayList<>();
 			args.add(Long.toString(current.version()));
 			args.add(Long.toString(properties.ttl().toSeconds()));
 			args.add(Long.toString(properties.repliesTtl().toSeconds()));
 			List<String> messages = turn.replies().stream().flatMap(ConversationRepository::messages).toList();
-			List<String> lines = transcriptLines(turn);
+			List<String> lines = turn.lines().stream().map(TranscriptLine::toJson).toList();
 			args.add(Integer.toString(messages.size() / 2));
 			args.add(Integer.toString(lines.size()));
 			args.add(Integer.toString(properties.transcriptLength()));
@@ -73,21 +72,10 @@ class ConversationRepository {
 				.execute(COMMIT_TURN, List.of(stateKey(conversationId), OutgoingMessages.key(conversationId, eventKey),
 						Transcript.key(conversationId)), args)
 				.next()
-				.flatMap(version -> version < 0 ? Mono.error(new ConcurrentUpdate()) : Mono.<Void>empty());
+				.flatMap(version -> version < 0 ? Mono.error(new ConcurrentUpdate()) : version == 0 ? Mono.empty() : Mono.just(turn));
 		})).retryWhen(Retry.backoff(MAX_CONFLICTS, Duration.ofMillis(2))
 			.maxBackoff(Duration.ofMillis(100))
 			.filter(ConcurrentUpdate.class::isInstance));
-	}
-
-	/** What the customer said, then each of the bot's replies, as the transcript keeps them. */
-	private static List<String> transcriptLines(Turn turn) {
-		List<String> lines = new ArrayList<>();
-		if (turn.heard() != null) {
-			lines.add(turn.heard().toJson());
-		}
-		Instant now = Instant.now();
-		turn.replies().forEach(reply -> lines.add(new TranscriptLine(now, Author.BOT, reply.text(), false).toJson()));
-		return lines;
 	}
 
 	/** Text and quick replies of each message a reply takes; the quick replies go under its last part. */

@@ -32,6 +32,16 @@ record CustomerMessage(String text, String payload, NluResult nlu) {
 	private static final Pattern POINTER = Pattern.compile("\\b(follow ?up|kelanjutan\\w*|ada update|updatenya|"
 			+ "cek dm|sudah (saya|aku|sy) kirim|udah (saya|aku|sy|ku) kirim|gimana (kabar|status)nya|any update)\\b");
 
+	// the answer to "shall I connect you with an agent?"
+	private static final Pattern YES = Pattern
+		.compile("(ya+|iya+|y|yes|yup|boleh|mau|ok|oke|okey|okay|sip|siap|please|sure)( (dong|min|kak|mau|boleh|please|ya))*[.!]*");
+
+	// "saya mau bicara dengan admin, paket saya hilang": an explicit request for a person wins over what else is said
+	private static final Pattern PERSON_PLEASE = Pattern.compile("\\b(bicara|berbicara|ngobrol|chat|hubungkan|"
+			+ "dihubungkan|sambungkan|disambungkan|sambungin|terhubung|connect|talk|speak)( saya)? (dengan|sama|ke|to|with)"
+			+ " (admin|agen|agent|cs|customer service|petugas|orang|manusia|operator|human|a human|a person|someone"
+			+ "|an agent|a real person)\\b");
+
 	/** The payload's intent when a button was tapped, else the NLU's. */
 	Intent intent() {
 		if (!payload.isEmpty()) {
@@ -47,6 +57,15 @@ record CustomerMessage(String text, String payload, NluResult nlu) {
 
 	boolean isCancel() {
 		return CANCEL.equals(payload) || CANCEL_WORDS.contains(text.strip().toLowerCase(Locale.ROOT).replaceAll("[.!]+$", ""));
+	}
+
+	/** Asks for a person in so many words, whatever else the message says. */
+	boolean asksForAPersonOutright() {
+		return payload.isEmpty() && PERSON_PLEASE.matcher(text.toLowerCase(Locale.ROOT)).find();
+	}
+
+	boolean isYes() {
+		return payload.isEmpty() && YES.matcher(text.strip().toLowerCase(Locale.ROOT)).matches();
 	}
 
 	boolean isPointer() {

@@ -13,6 +13,11 @@ import org.springframework.stereotype.Component;
 
 import id.posindonesia.balas.complaint.ComplaintDesk;
 import id.posindonesia.balas.complaint.TicketId;
+import id.posindonesia.balas.handoff.HandoffReason;
+import id.posindonesia.balas.handoff.HandoffRequest;
+import id.posindonesia.balas.handoff.HandoffStatus;
+import id.posindonesia.balas.handoff.Handoffs;
+import id.posindonesia.balas.handoff.QueuePlace;
 import id.posindonesia.balas.inbox.InboundEvent;
 import id.posindonesia.balas.nlu.Intent;
 import id.posindonesia.balas.nlu.Language;
@@ -21,7 +26,8 @@ import id.posindonesia.balas.suggestion.SuggestionBox;
 /**
  * Decides each message's turn: a form in progress gets the message first (inside the tracking form, "BUDI SANTOSO
  * 3344" is verification data, not an intent); otherwise the intent starts a form or is answered from the templates.
- * A customer can leave any form ("batal") or ask for a person at any step.
+ * A customer can leave any form ("batal") or ask for a person at any step; while an agent holds the conversation
+ * the bot says nothing.
  */
 @Component
 class Dialogue {
@@ -42,16 +48,36 @@ class Dialogue {
 
 	private final ComplaintDesk complaints;
 
-	Dialogue(List<Flow> flows, ReplyTemplates replies, SuggestionBox suggestions, ComplaintDesk complaints) {
+	private final Handoffs handoffs;
+
+	Dialogue(List<Flow> flows, ReplyTemplates replies, SuggestionBox suggestions, ComplaintDesk complaints,
+			Handoffs handoffs) {
 		this.flows = flows.stream().collect(Collectors.toMap(Flow::name, Function.identity()));
 		this.flowsByIntent = Map.of(Intent.TRACK_PARCEL, this.flows.get(TrackingFlow.NAME), Intent.COMPLAINT,
 				this.flows.get(ComplaintFlow.NAME));
 		this.replies = replies;
 		this.suggestions = suggestions;
 		this.complaints = complaints;
+		this.handoffs = handoffs;
 	}
 
 	Mono<Turn> respond(ConversationState current, CustomerMessage message, InboundEvent event) {
+		return handoffs.find(event.conversationId())
+			.map(Optional::of)
+			.defaultIfEmpty(Optional.empty())
+			.flatMap(handoff -> {
+				if (handoff.isEmpty()) {
+					return decide(current, message, event);
+				}
+				if (handoff.get().status() == HandoffStatus.HELD) {
+					// the agent holding the conversation answers; the bot says nothing
+					return Mono.just(Turn.silent(current).within(handoff.get()));
+				}
+				return decide(current, message, event).map(turn -> turn.handoff() == null ? turn.within(handoff.get()) : turn);
+			});
+	}
+
+	private Mono<Turn> decide(ConversationState current, CustomerMessage message, InboundEvent event) {
 		// inside a form the customer writes data (names, numbers) that tells nothing of their language
 		ConversationState state = message.nlu() == null || current.inFlow() ? current
 				: current.withLanguage(message.nlu().language());
@@ -62,15 +88,17 @@ class Dialogue {
 			return Mono.just(new Turn(state.withoutFlow(), List.of(replies.render("cancelled", language))));
 		}
 		Intent intent = message.intent();
-		if (intent == Intent.HUMAN_AGENT && (!message.payload().isEmpty() || !state.inFlow())) {
-			return Mono.just(new Turn(state.withoutFlow(), List.of(replies.render("handoff_requested", language))));
+		if (asksForAPerson(state, message)) {
+			HandoffReason reason = state.misses() >= MISSES_BEFORE_OFFERING_AN_AGENT ? HandoffReason.NOT_UNDERSTOOD
+					: HandoffReason.CUSTOMER_REQUEST;
+			return handOff(new Turn(state.withoutFlow(), List.of()), here, new Escalation(reason, null, null));
 		}
 		if (state.inFlow()) {
 			if (message.isSmallTalk()) {
 				// answered without losing the form: the question before it still stands
 				return answer(state, "smalltalk." + intent.label());
 			}
-			return step(state, flows.get(state.flow()), flows.get(state.flow()).resume(here));
+			return step(state, flows.get(state.flow()), flows.get(state.flow()).resume(here), here);
 		}
 		Optional<String> ticket = message.payload().isEmpty() ? TicketId.findIn(message.text()) : Optional.empty();
 		if (ticket.isPresent()) {
@@ -86,13 +114,28 @@ class Dialogue {
 		return byIntent(state, here);
 	}
 
+	/**
+	 * Asked in so many words ("bicara dengan admin") anywhere, whatever else the message says; understood as such
+	 * outside a form (inside one, names and numbers could be mistaken for it) or tapped anywhere; or the offer of an
+	 * agent after two misses taken.
+	 */
+	private static boolean asksForAPerson(ConversationState state, CustomerMessage message) {
+		if (message.asksForAPersonOutright()) {
+			return true;
+		}
+		if (message.intent() == Intent.HUMAN_AGENT) {
+			return !message.payload().isEmpty() || !state.inFlow();
+		}
+		return !state.inFlow() && state.misses() >= MISSES_BEFORE_OFFERING_AN_AGENT && message.isYes();
+	}
+
 	/** Starts the intent's form, or answers it from the templates. */
 	private Mono<Turn> byIntent(ConversationState state, FlowContext here) {
 		CustomerMessage message = here.message();
 		Intent intent = message.intent();
 		Flow flow = flowsByIntent.get(intent);
 		if (flow != null) {
-			return step(state, flow, flow.start(here));
+			return step(state, flow, flow.start(here), here);
 		}
 		if (ANSWERS.contains(intent)) {
 			return answer(state.withMisses(0), intent.label());
@@ -106,9 +149,37 @@ class Dialogue {
 				misses >= MISSES_BEFORE_OFFERING_AN_AGENT ? "fallback_offer_agent" : "fallback");
 	}
 
-	private Mono<Turn> step(ConversationState state, Flow flow, Mono<FlowStep> step) {
-		return step.map(result -> new Turn(result.finished() ? state.withoutFlow() : state.inFlow(flow.name(), result.slots()),
-				result.replies()));
+	private Mono<Turn> step(ConversationState state, Flow flow, Mono<FlowStep> step, FlowContext here) {
+		return step.flatMap(result -> {
+			Turn turn = new Turn(result.finished() ? state.withoutFlow() : state.inFlow(flow.name(), result.slots()),
+					result.replies());
+			return result.escalation() == null ? Mono.just(turn) : handOff(turn, here, result.escalation());
+		});
+	}
+
+	/**
+	 * Asks for an agent after the turn's own replies and tells the customer where they stand; a complaint that
+	 * needs no agent leaves the turn as it was.
+	 */
+	private Mono<Turn> handOff(Turn turn, FlowContext here, Escalation escalation) {
+		Language language = turn.next().language();
+		HandoffRequest request = new HandoffRequest(here.conversationId(), here.eventKey(), escalation.reason(),
+				language, escalation.ticketId(), escalation.category(), here.message().text());
+		return handoffs.request(request).map(place -> {
+			List<Reply> told = new ArrayList<>(turn.replies());
+			told.add(queued(place, language));
+			return new Turn(turn.next().withMisses(0), told, null, place.handoff());
+		}).defaultIfEmpty(turn);
+	}
+
+	private Reply queued(QueuePlace place, Language language) {
+		if (place.position() == 0) {
+			return replies.render("handoff.inbox", language);
+		}
+		// a wait under a minute would promise too much
+		String minutes = Long.toString(Math.max(1, place.estimatedWait().toMinutes()));
+		return replies.render(place.queuedNow() ? "handoff.queued" : "handoff.already_queued", language,
+				Map.of("position", Integer.toString(place.position()), "minutes", minutes));
 	}
 
 	private Mono<Turn> answer(ConversationState state, String key) {

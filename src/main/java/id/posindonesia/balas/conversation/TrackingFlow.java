@@ -1,6 +1,5 @@
 package id.posindonesia.balas.conversation;
 
-import java.time.Duration;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,55 +13,37 @@ import java.util.regex.Pattern;
 
 import reactor.core.publisher.Mono;
 
-import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.stereotype.Component;
 
-import id.posindonesia.balas.inbox.ConversationSlot;
+import id.posindonesia.balas.conversation.ShipmentVerification.Blocked;
+import id.posindonesia.balas.conversation.ShipmentVerification.Outcome;
+import id.posindonesia.balas.conversation.ShipmentVerification.Pending;
+import id.posindonesia.balas.conversation.ShipmentVerification.Verified;
 import id.posindonesia.balas.nlu.EntityType;
 import id.posindonesia.balas.nlu.Language;
 import id.posindonesia.balas.tracking.Shipment;
 import id.posindonesia.balas.tracking.ShipmentStatus;
-import id.posindonesia.balas.tracking.ShipmentVerifier;
-import id.posindonesia.balas.tracking.TrackingClient;
-import id.posindonesia.balas.tracking.TrackingResult;
-import id.posindonesia.balas.tracking.Verification;
 import id.posindonesia.balas.tracking.VerificationClaim;
 
 /**
  * Where is my parcel: collects the barcode (several are taken one at a time), then data proving the customer may
- * see the shipment, and only then tells its status. Nothing of the shipment (status, office, city, name) is said
- * before verification passes, and a failed check does not say which part was wrong. Three failures lock the
- * conversation out of that barcode for an hour.
+ * see the shipment ({@link ShipmentVerification}), and only then tells its status.
  */
 @Component
 class TrackingFlow implements Flow {
 
 	static final String NAME = "tracking";
 
-	static final int MAX_ATTEMPTS = 3;
-
-	static final Duration LOCKOUT = Duration.ofHours(1);
-
-	// Redis's own verification memory: a verified barcode may be complained about without checking again
-	static final Duration VERIFIED_FOR = Duration.ofDays(1);
-
 	// shaped like a UPU S10 code; the NLU found no barcode in it, so its check digit is wrong
 	private static final Pattern S10_SHAPE = Pattern.compile("\\b[A-Z]{2}\\s?\\d{8}\\s?\\d\\s?[A-Z]{2}\\b");
 
-	private final TrackingClient tracking;
-
-	private final ShipmentVerifier verifier;
+	private final ShipmentVerification verification;
 
 	private final ReplyTemplates replies;
 
-	private final ReactiveStringRedisTemplate redis;
-
-	TrackingFlow(TrackingClient tracking, ShipmentVerifier verifier, ReplyTemplates replies,
-			ReactiveStringRedisTemplate redis) {
-		this.tracking = tracking;
-		this.verifier = verifier;
+	TrackingFlow(ShipmentVerification verification, ReplyTemplates replies) {
+		this.verification = verification;
 		this.replies = replies;
-		this.redis = redis;
 	}
 
 	@Override
@@ -77,14 +58,14 @@ class TrackingFlow implements Flow {
 
 	@Override
 	public Mono<FlowStep> resume(FlowContext context) {
-		String barcode = context.state().slots().get("barcode");
+		Map<String, String> slots = context.state().slots();
+		String barcode = slots.get("barcode");
 		if (barcode == null) {
 			return askOrLookUp(context);
 		}
-		VerificationClaim claim = VerificationClaim.fromString(context.state().slots().getOrDefault("claim", ""))
-			.with(context.message().text());
-		return lookUp(context, barcode, queue(context.state().slots()), claim,
-				Integer.parseInt(context.state().slots().getOrDefault("attempts", "0")));
+		return verification
+			.resume(context.conversationId(), barcode, slots, context.message().text(), context.language())
+			.flatMap(outcome -> answer(context, barcode, queue(slots), outcome));
 	}
 
 	private Mono<FlowStep> askOrLookUp(FlowContext context) {
@@ -92,11 +73,11 @@ class TrackingFlow implements Flow {
 		if (barcodes.isEmpty()) {
 			return Mono.just(FlowStep.ask(Map.of(), notABarcode(context)));
 		}
-		// the message that names the barcode counts as proof only when it holds all of it ("cek 160… BUDI 7890"):
-		// its other words ("hi, where is my parcel") are no name to build on
-		VerificationClaim claim = VerificationClaim.empty().with(context.message().text());
-		return lookUp(context, barcodes.get(0), barcodes.subList(1, barcodes.size()),
-				claim.hasName() && claim.hasNumber() ? claim : VerificationClaim.empty(), 0);
+		String barcode = barcodes.get(0);
+		return verification
+			.begin(context.conversationId(), barcode, VerificationClaim.empty().with(context.message().text()),
+					context.language())
+			.flatMap(outcome -> answer(context, barcode, barcodes.subList(1, barcodes.size()), outcome));
 	}
 
 	/** Why the message holds no barcode of ours, when it can be told, with the question again. */
@@ -112,57 +93,22 @@ class TrackingFlow implements Flow {
 		return replies.render("tracking.ask_barcode", context.language());
 	}
 
-	private Mono<FlowStep> lookUp(FlowContext context, String barcode, List<String> queue, VerificationClaim claim,
-			int attempts) {
+	private Mono<FlowStep> answer(FlowContext context, String barcode, List<String> queue, Outcome outcome) {
 		Language language = context.language();
 		Map<String, String> about = Map.of("barcode", barcode);
-		return lockedOut(context.conversationId(), barcode).flatMap(locked -> {
-			if (locked) {
-				return next(context, queue, replies.render("tracking.locked_out", language, about));
-			}
-			return tracking.track(barcode).flatMap(result -> {
-				if (result instanceof TrackingResult.Unknown) {
-					return next(context, queue, replies.render("tracking.unknown", language, about));
-				}
-				if (!(result instanceof TrackingResult.Found found)) {
-					return Mono.just(FlowStep.done(replies.render("tracking.unavailable", language)));
-				}
-				if (!found.shipment().verifiable()) {
-					return next(context, queue, replies.render("tracking.unverifiable", language, about));
-				}
-				return verify(context, found.shipment(), queue, claim, attempts);
-			});
-		});
-	}
-
-	private Mono<FlowStep> verify(FlowContext context, Shipment shipment, List<String> queue, VerificationClaim claim,
-			int attempts) {
-		Language language = context.language();
-		String barcode = shipment.barcode();
-		Map<String, String> about = Map.of("barcode", barcode);
-		Verification verification = verifier.verify(shipment, claim);
-		if (verification instanceof Verification.Verified) {
-			return redis.opsForSet()
-				.add(verifiedKey(context.conversationId()), barcode)
-				.then(redis.expire(verifiedKey(context.conversationId()), VERIFIED_FOR))
-				.then(next(context, queue, status(shipment, language)));
+		if (outcome instanceof Verified verified) {
+			return next(context, queue, status(verified.shipment(), language));
 		}
-		if (verification instanceof Verification.Incomplete incomplete) {
-			String ask = claim.hasName() || claim.hasNumber()
-					? incomplete.missing().contains(Verification.Missing.NAME) ? "tracking.ask_name" : "tracking.ask_number"
-					: "tracking.ask_verification";
-			return Mono.just(FlowStep.ask(slots(barcode, queue, claim, attempts), replies.render(ask, language, about)));
+		if (outcome instanceof Pending pending) {
+			return Mono.just(FlowStep.ask(slots(barcode, queue, pending), pending.ask()));
 		}
-		int failed = attempts + 1;
-		if (failed >= MAX_ATTEMPTS) {
-			return redis.opsForValue()
-				.set(lockoutKey(context.conversationId(), barcode), "1", LOCKOUT)
-				.then(next(context, queue, replies.render("tracking.locked_out", language, about)));
-		}
-		// a new attempt starts from nothing: earlier guesses must not add up to a match
-		return Mono.just(FlowStep.ask(slots(barcode, queue, VerificationClaim.empty(), failed),
-				replies.render("tracking.verification_failed", language,
-						Map.of("barcode", barcode, "attempts_left", Integer.toString(MAX_ATTEMPTS - failed)))));
+		return switch (((Blocked) outcome).reason()) {
+			case LOCKED_OUT -> next(context, queue, replies.render("tracking.locked_out", language, about))
+				.map(step -> step.escalating(Escalation.lockout()));
+			case UNKNOWN -> next(context, queue, replies.render("tracking.unknown", language, about));
+			case UNVERIFIABLE -> next(context, queue, replies.render("tracking.unverifiable", language, about));
+			case UNAVAILABLE -> Mono.just(FlowStep.done(replies.render("tracking.unavailable", language)));
+		};
 	}
 
 	/** Finishes, or goes on with the next barcode the customer gave. */
@@ -171,10 +117,9 @@ class TrackingFlow implements Flow {
 			return Mono.just(FlowStep.done(reply));
 		}
 		String barcode = queue.get(0);
-		List<String> rest = queue.subList(1, queue.size());
+		Pending ask = verification.ask(barcode, context.language());
 		Reply announce = replies.render("tracking.next_barcode", context.language(), Map.of("barcode", barcode));
-		return Mono.just(FlowStep.ask(slots(barcode, rest, VerificationClaim.empty(), 0), reply, announce,
-				replies.render("tracking.ask_verification", context.language(), Map.of("barcode", barcode))));
+		return Mono.just(FlowStep.ask(slots(barcode, queue.subList(1, queue.size()), ask), reply, announce, ask.ask()));
 	}
 
 	private Reply status(Shipment shipment, Language language) {
@@ -191,24 +136,10 @@ class TrackingFlow implements Flow {
 		return new Reply(text.text(), replies.quickReplies("tracking.status", language));
 	}
 
-	private Mono<Boolean> lockedOut(String conversationId, String barcode) {
-		return redis.hasKey(lockoutKey(conversationId, barcode));
-	}
-
-	static String lockoutKey(String conversationId, String barcode) {
-		return ConversationSlot.key(conversationId, "lockout:" + barcode);
-	}
-
-	static String verifiedKey(String conversationId) {
-		return ConversationSlot.key(conversationId, "verified");
-	}
-
-	private static Map<String, String> slots(String barcode, List<String> queue, VerificationClaim claim, int attempts) {
-		Map<String, String> slots = new HashMap<>();
+	private static Map<String, String> slots(String barcode, List<String> queue, Pending pending) {
+		Map<String, String> slots = new HashMap<>(pending.slots());
 		slots.put("barcode", barcode);
 		slots.put("queue", String.join(",", queue));
-		slots.put("claim", claim.asString());
-		slots.put("attempts", Integer.toString(attempts));
 		return slots;
 	}
 

@@ -2,6 +2,7 @@ package id.posindonesia.balas.graph;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -102,18 +103,45 @@ public class GraphClient implements DisposableBean {
 	 * refusal that retrying cannot fix is recorded in {@link FailedSends} and completes empty. Failures that say the
 	 * message was not taken (no connection, an error answer) are retried, and signalled once the retries are spent. A
 	 * call whose answer never came fails with {@link SendOutcomeUnknownException} and is not retried: Meta may have
-	 * delivered it, and a customer must not get the same reply twice. {@code dispatch} tells whether a call began.
+	 * delivered it, and a customer must not get the same reply twice.
+	 */
+	public Mono<String> sendText(String account, String recipient, String text, List<QuickReply> quickReplies) {
+		return sendText(account, recipient, text, quickReplies, new Dispatch());
+	}
+
+	/**
+	 * Sends like {@link #sendText(String, String, String, List)}; {@code dispatch} tells a caller that keeps a
+	 * ledger of its sends whether the call began, so that a send cancelled before can be withdrawn.
 	 */
 	public Mono<String> sendText(String account, String recipient, String text, List<QuickReply> quickReplies,
 			Dispatch dispatch) {
 		Message message = new Message(text);
 		quickReplies.forEach(option -> message
 			.addQuickReply(new com.restfb.types.send.QuickReply(option.title(), option.payload())));
-		return call(account, dispatch.guard(() -> facebook.publish("me/messages", SendResponse.class,
-				Parameter.with("recipient", new IdMessageRecipient(recipient)), Parameter.with("message", message))))
+		return send(account, recipient, message, dispatch);
+	}
+
+	/**
+	 * Sends a human agent's message like {@link #sendText}; {@code humanAgentTag} marks it with Meta's
+	 * {@code HUMAN_AGENT} tag, which lets a person answer up to 7 days after the customer's last message.
+	 */
+	public Mono<String> sendAsAgent(String account, String recipient, String text, boolean humanAgentTag) {
+		Message message = new Message(text);
+		return humanAgentTag ? send(account, recipient, message, new Dispatch(),
+				Parameter.with("messaging_type", "MESSAGE_TAG"), Parameter.with("tag", "HUMAN_AGENT"))
+				: send(account, recipient, message, new Dispatch());
+	}
+
+	private Mono<String> send(String account, String recipient, Message message, Dispatch dispatch,
+			Parameter... tags) {
+		List<Parameter> parameters = new ArrayList<>(List.of(Parameter.with("recipient", new IdMessageRecipient(recipient)),
+				Parameter.with("message", message)));
+		parameters.addAll(List.of(tags));
+		return call(account, dispatch.guard(
+				() -> facebook.publish("me/messages", SendResponse.class, parameters.toArray(Parameter[]::new))))
 			.map(SendResponse::getMessageId)
 			.onErrorResume(GraphRejectedException.class,
-					rejected -> failedSends.record(account, recipient, text, rejected).then(Mono.empty()));
+					rejected -> failedSends.record(account, recipient, message.getText(), rejected).then(Mono.empty()));
 	}
 
 	/**
@@ -131,6 +159,24 @@ public class GraphClient implements DisposableBean {
 				log.debug("Sender action {} to {} failed: {}", action, Masking.id(recipient), ex.toString());
 				return Mono.empty();
 			})
+			.then();
+	}
+
+	/**
+	 * Passes the conversation to another app, such as Meta's Instagram Inbox where people answer
+	 * ({@code POST me/pass_thread_control}); Balas then receives the customer's messages as {@code standby} events.
+	 */
+	public Mono<Void> passThreadControl(String account, String recipient, String targetAppId, String metadata) {
+		return call(account, () -> facebook.publish("me/pass_thread_control", JsonObject.class,
+				Parameter.with("recipient", new IdMessageRecipient(recipient)), Parameter.with("target_app_id", targetAppId),
+				Parameter.with("metadata", metadata)))
+			.then();
+	}
+
+	/** Takes the conversation back from the app that holds it ({@code POST me/take_thread_control}). */
+	public Mono<Void> takeThreadControl(String account, String recipient, String metadata) {
+		return call(account, () -> facebook.publish("me/take_thread_control", JsonObject.class,
+				Parameter.with("recipient", new IdMessageRecipient(recipient)), Parameter.with("metadata", metadata)))
 			.then();
 	}
 

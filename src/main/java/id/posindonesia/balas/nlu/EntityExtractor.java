@@ -65,6 +65,10 @@ final class EntityExtractor {
 	 * Scans a message. Phone numbers are found first so that they are never also taken for a barcode.
 	 */
 	EntityScan scan(String text) {
+		// every pattern needs a digit, and most messages have none: four regex scans saved
+		if (!hasDigit(text)) {
+			return new EntityScan(List.of(), List.of());
+		}
 		List<Entity> entities = new ArrayList<>();
 		List<Entity> lookalikes = new ArrayList<>();
 		for (Matcher phone = PHONE.matcher(text); phone.find();) {
@@ -91,6 +95,15 @@ final class EntityExtractor {
 		}
 		entities.sort(Comparator.comparingInt(Entity::start));
 		return new EntityScan(entities, lookalikes);
+	}
+
+	private static boolean hasDigit(String text) {
+		for (int i = 0; i < text.length(); i++) {
+			if (text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** An Indonesian mobile number as international digits: 0812-3456-7890 becomes 6281234567890. */

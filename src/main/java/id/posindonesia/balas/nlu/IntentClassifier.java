@@ -12,11 +12,13 @@ import java.util.stream.IntStream;
 import opennlp.tools.doccat.FeatureGenerator;
 import opennlp.tools.ml.AbstractEventTrainer;
 import opennlp.tools.ml.TrainerFactory;
+import opennlp.tools.ml.maxent.quasinewton.QNModel;
 import opennlp.tools.ml.maxent.quasinewton.QNTrainer;
 import opennlp.tools.ml.model.Event;
 import opennlp.tools.ml.model.MaxentModel;
 import opennlp.tools.util.ObjectStreamUtils;
 import opennlp.tools.util.TrainingParameters;
+import org.jspecify.annotations.Nullable;
 
 import id.posindonesia.balas.nlu.NluProperties.ClassifierSettings;
 
@@ -24,6 +26,10 @@ import id.posindonesia.balas.nlu.NluProperties.ClassifierSettings;
  * Scores a message's tokens against every intent with an OpenNLP model over the features of the
  * configured generators, weighted by TF-IDF (or counted, when that is switched off). The trained model
  * is immutable and its evaluation allocates per call, so one instance serves every thread.
+ * <p>
+ * OpenNLP evaluates a model on a String per feature, and building those was most of the cost of a
+ * message; the default features and model are therefore scored from the trained parameters by an
+ * {@link NGramScorer}, and only the other combinations that the evaluation compares go through OpenNLP.
  */
 final class IntentClassifier {
 
@@ -35,12 +41,16 @@ final class IntentClassifier {
 
 	private final MaxentModel model;
 
+	private final @Nullable NGramScorer scorer;
+
 	private final Intent[] intentsByOutcome;
 
-	private IntentClassifier(FeatureGenerator[] featureGenerators, TfIdfWeights weights, MaxentModel model) {
+	private IntentClassifier(FeatureSet features, FeatureGenerator[] featureGenerators, @Nullable TfIdfWeights weights,
+			MaxentModel model) {
 		this.featureGenerators = featureGenerators;
 		this.weights = weights;
 		this.model = model;
+		this.scorer = scorer(features, featureGenerators, weights, model);
 		this.intentsByOutcome = IntStream.range(0, model.getNumOutcomes())
 			.mapToObj(outcome -> Intent.fromLabel(model.getOutcome(outcome)))
 			.toArray(Intent[]::new);
@@ -69,7 +79,7 @@ final class IntentClassifier {
 			parameters.put(QNTrainer.L2COST_PARAM, settings.l2Cost());
 		}
 		try {
-			return new IntentClassifier(featureGenerators, weights,
+			return new IntentClassifier(settings.features(), featureGenerators, weights,
 					TrainerFactory.getEventTrainer(parameters, null).train(ObjectStreamUtils.createObjectStream(events)));
 		}
 		catch (IOException ex) {
@@ -78,24 +88,41 @@ final class IntentClassifier {
 		}
 	}
 
+	private static @Nullable NGramScorer scorer(FeatureSet features, FeatureGenerator[] featureGenerators,
+			@Nullable TfIdfWeights weights, MaxentModel model) {
+		if (features != FeatureSet.WORD_NGRAMS_AND_TEXT_CHAR_NGRAMS || weights == null
+				|| !(model instanceof QNModel qnModel)) {
+			return null;
+		}
+		// the set's word n-grams are OpenNLP's, which the scorer knows; its text n-grams come second
+		return new NGramScorer((TextCharNGramFeatureGenerator) featureGenerators[1], weights, qnModel);
+	}
+
 	/** Every trained intent with its probability, best first. */
 	List<IntentScore> rank(List<String> tokens) {
-		Map<String, Integer> counts = featureCounts(featureGenerators, tokens);
-		double[] probabilities;
-		if (weights != null) {
-			TfIdfWeights.Vector vector = weights.weigh(counts);
-			probabilities = model.eval(vector.terms(), vector.values());
-		}
-		else {
-			Event event = event("", counts);
-			probabilities = model.eval(event.getContext(), event.getValues());
-		}
+		double[] probabilities = scorer != null ? scorer.probabilities(tokens) : openNlpProbabilities(tokens);
 		List<IntentScore> ranking = new ArrayList<>(probabilities.length);
 		for (int outcome = 0; outcome < probabilities.length; outcome++) {
 			ranking.add(new IntentScore(intentsByOutcome[outcome], probabilities[outcome]));
 		}
 		ranking.sort(Comparator.comparingDouble(IntentScore::confidence).reversed());
 		return ranking;
+	}
+
+	/** Scores the default features and model, or null when OpenNLP does (see the class comment). */
+	@Nullable NGramScorer scorer() {
+		return scorer;
+	}
+
+	/** The probability of each outcome as OpenNLP evaluates the model, in the model's order. */
+	double[] openNlpProbabilities(List<String> tokens) {
+		Map<String, Integer> counts = featureCounts(featureGenerators, tokens);
+		if (weights != null) {
+			TfIdfWeights.Vector vector = weights.weigh(counts);
+			return model.eval(vector.terms(), vector.values());
+		}
+		Event event = event("", counts);
+		return model.eval(event.getContext(), event.getValues());
 	}
 
 	private static Map<String, Integer> featureCounts(FeatureGenerator[] featureGenerators, List<String> tokens) {

@@ -1,6 +1,7 @@
 package id.posindonesia.balas.nlu;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,8 @@ import opennlp.tools.doccat.FeatureGenerator;
  * Placeholders count as one character each, so that a barcode is not spelled out.
  */
 final class TextCharNGramFeatureGenerator implements FeatureGenerator {
+
+	static final String PREFIX = "tc=";
 
 	private final int minLength;
 
@@ -29,6 +32,14 @@ final class TextCharNGramFeatureGenerator implements FeatureGenerator {
 
 	@Override
 	public Collection<String> extractFeatures(String[] tokens, Map<String, Object> extraInformation) {
+		String text = text(Arrays.asList(tokens));
+		List<String> features = new ArrayList<>();
+		forEachNGram(text.length(), (start, end) -> features.add(PREFIX + text.substring(start, end)));
+		return features;
+	}
+
+	/** The text that the n-grams are taken from. */
+	static String text(List<String> tokens) {
 		StringBuilder text = new StringBuilder();
 		for (String token : tokens) {
 			if (!text.isEmpty()) {
@@ -36,13 +47,23 @@ final class TextCharNGramFeatureGenerator implements FeatureGenerator {
 			}
 			text.append(TextNormalizer.isPlaceholder(token) ? "#" : token);
 		}
-		List<String> features = new ArrayList<>();
+		return text.toString();
+	}
+
+	/** Hands over the bounds of each n-gram of a text, for callers that need no String of it. */
+	void forEachNGram(int textLength, NGramBounds action) {
 		for (int length = minLength; length <= maxLength; length++) {
-			for (int start = 0; start + length <= text.length(); start++) {
-				features.add("tc=" + text.substring(start, start + length));
+			for (int start = 0; start + length <= textLength; start++) {
+				action.accept(start, start + length);
 			}
 		}
-		return features;
+	}
+
+	@FunctionalInterface
+	interface NGramBounds {
+
+		void accept(int start, int end);
+
 	}
 
 }

@@ -52,6 +52,11 @@ public final class TfIdfWeights {
 		return new Vector(terms, values);
 	}
 
+	/** The inverse document frequency of each term seen in fitting. */
+	Map<String, Double> inverseDocumentFrequencies() {
+		return inverseDocumentFrequency;
+	}
+
 	private static String block(String term) {
 		int separator = term.indexOf('=');
 		return separator < 0 ? "" : term.substring(0, separator);

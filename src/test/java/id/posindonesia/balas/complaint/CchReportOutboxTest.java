@@ -14,11 +14,14 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import reactor.core.publisher.Flux;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.test.context.TestPropertySource;
 
@@ -145,6 +148,21 @@ class CchReportOutboxTest {
 		await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2)).until(() -> requestsFor(ticket).size() == 1);
 		assertThat(redis.opsForZSet().score(ComplaintKeys.OUTBOX, ticket.id()).blockOptional()).isEmpty();
 		assertThat(counter("balas.cch.reports.rejected")).isEqualTo(rejectedBefore + 1);
+	}
+
+	@Test
+	@ExtendWith(OutputCaptureExtension.class)
+	void aRefusalThatEchoesTheReportIsLoggedWithoutTheCustomersNameOrPhone(CapturedOutput output) {
+		String username = Complaints.uniqueUsername();
+		answer(username, 422, "{\"error\":\"unknown office\",\"description\":\"paket atas nama Budi Santoso belum "
+				+ "sampai, hp 0812-3456-7890\"}");
+
+		Ticket ticket = desk.open(Complaints.about(username)).block();
+
+		awaitReport(ticket, ReportStatus.FAILED);
+		await().atMost(Duration.ofSeconds(5)).until(() -> output.getAll().contains(ticket.id() + " refused by CCH"));
+		assertThat(report(ticket).lastError()).contains("unknown office", "atas nama •••", "hp ••••90");
+		assertThat(output.getAll()).contains("atas nama •••").doesNotContain("Budi Santoso", "0812-3456-7890");
 	}
 
 	@ParameterizedTest

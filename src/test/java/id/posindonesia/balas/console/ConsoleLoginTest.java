@@ -33,15 +33,7 @@ class ConsoleLoginTest {
 		String agent = newAgent();
 		LoginForm form = loginForm();
 
-		String session = client.post().uri("/console/login")
-			.cookie("SESSION", form.session())
-			.body(BodyInserters.fromFormData("username", agent).with("password", "password-of-" + agent)
-				.with("_csrf", form.csrfToken()))
-			.exchange()
-			.expectStatus().is3xxRedirection()
-			.expectHeader().valueEquals("Location", "/console")
-			.returnResult(Void.class)
-			.getResponseCookies().getFirst("SESSION").getValue();
+		String session = ConsoleSession.submit(client, form, agent, "password-of-" + agent);
 
 		client.get().uri("/console").cookie("SESSION", session).exchange()
 			.expectStatus().value(status -> assertThat(status).as("past the login, whatever the page").isNotIn(302, 401, 403));
@@ -106,14 +98,7 @@ class ConsoleLoginTest {
 	}
 
 	private String login(String agent, LoginForm form) {
-		return client.post().uri("/console/login")
-			.cookie("SESSION", form.session())
-			.body(BodyInserters.fromFormData("username", agent).with("password", "password-of-" + agent)
-				.with("_csrf", form.csrfToken()))
-			.exchange()
-			.expectStatus().is3xxRedirection()
-			.returnResult(Void.class)
-			.getResponseCookies().getFirst("SESSION").getValue();
+		return ConsoleSession.submit(client, form, agent, "password-of-" + agent);
 	}
 
 	private LoginForm loginForm() {

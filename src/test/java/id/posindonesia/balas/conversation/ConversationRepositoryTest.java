@@ -52,7 +52,7 @@ class ConversationRepositoryTest {
 		CountDownLatch bWrote = new CountDownLatch(1);
 		AtomicInteger decisionsOfA = new AtomicInteger();
 
-		Mono<Void> a = conversations.commit(conversation, "event-a", state -> {
+		Mono<Turn> a = conversations.commit(conversation, "event-a", state -> {
 			decisionsOfA.incrementAndGet();
 			return Mono.fromCallable(() -> bWrote.await(10, TimeUnit.SECONDS))
 				.subscribeOn(Schedulers.boundedElastic())

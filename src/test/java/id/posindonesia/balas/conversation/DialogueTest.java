@@ -1,10 +1,7 @@
 package id.posindonesia.balas.conversation;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -29,6 +26,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static id.posindonesia.balas.conversation.UnverifiedShipment.assertNothingOfTheShipmentIn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -40,12 +38,6 @@ import static org.awaitility.Awaitility.await;
 class DialogueTest {
 
 	private static final String ACCOUNT = "17841400000000006";
-
-	// what the sandbox record of 16012345678 holds; none of it may be told before verification
-	private static final List<String> SHIPMENT_DETAILS = List.of("MALIOBORO", "BANDUNG", "YOGYAKARTA", "BUDI",
-			"SITI", "PROSES ANTAR", "diantar", "out for delivery");
-
-	private static final AtomicLong CLOCK = new AtomicLong(System.currentTimeMillis());
 
 	@Autowired
 	private WebTestClient client;
@@ -139,11 +131,12 @@ class DialogueTest {
 		}
 		assertThat(first.replace("2 kali", "N kali")).isEqualTo(second.replace("1 kali", "N kali"));
 		assertThat(third).contains("1 jam");
-		assertThat(quickRepliesOfLast(customer)).contains("HUMAN_AGENT");
-		// the right data no longer helps within the hour
+		// a lockout goes to an agent
+		assertThat(third).contains("antrean ke-");
+		// the right data no longer helps within the hour, and the customer is not queued twice
 		String locked = say(customer, "cek resi 16012345678 BUDI SANTOSO 7890");
 		assertNothingOfTheShipmentIn(locked);
-		assertThat(locked).contains("1 jam");
+		assertThat(locked).contains("1 jam", "sudah ada di antrean agen");
 	}
 
 	@Test
@@ -166,6 +159,12 @@ class DialogueTest {
 		assertThat(say(customer, "batal")).contains("dibatalkan");
 		assertThat(say(customer, "cek resi 16050000500")).contains("tidak bisa dihubungi");
 		assertThat(say(customer, "cek resi 16060000010")).contains("tidak bisa dihubungi");
+	}
+
+	@Test
+	void aBareWishToComplainStartsTheComplaintNotTheWebsiteAnswer() {
+		assertThat(say(customer(), "saya mau komplain")).contains("1 terlambat");
+		assertThat(say(customer(), "mau komplain lewat mana ya")).contains("www.posindonesia.co.id");
 	}
 
 	@Test
@@ -277,39 +276,20 @@ class DialogueTest {
 		assertThat(say(customer, "SITI RAHMAWATI 5678")).contains("KPC MALIOBORO");
 	}
 
-	/** Taps a quick reply as the customer; answers like {@link #say}. */
 	private String tap(String customer, String payload, String title) {
-		long at = CLOCK.incrementAndGet();
-		return exchange(customer, """
-				{"object":"instagram","entry":[{"id":"%s","time":%d,"messaging":[{"sender":{"id":"%s"},\
-				"recipient":{"id":"%s"},"timestamp":%d,"message":{"mid":"mid-%s-%d","text":"%s",\
-				"quick_reply":{"payload":"%s"}}}]}]}""".formatted(ACCOUNT, at, customer, ACCOUNT, at, customer, at, title,
-				payload).getBytes(StandardCharsets.UTF_8));
+		return chat().tap(customer, payload, title);
 	}
 
-	/** Sends a text as the customer and answers Balas's reply, the texts of all messages it sent joined. */
 	private String say(String customer, String text) {
-		long at = CLOCK.incrementAndGet();
-		return exchange(customer, MetaWebhooks.textMessage(ACCOUNT, customer, "mid-" + customer + "-" + at, at, text));
-	}
-
-	private String exchange(String customer, byte[] body) {
-		int before = SentMessages.textsTo(sandbox.server(), customer).size();
-		MetaWebhooks.deliver(client, body);
-		await().atMost(Duration.ofSeconds(20)).until(() -> SentMessages.textsTo(sandbox.server(), customer).size() > before);
-		// a turn's messages go out one after the other; give the rest a moment to arrive
-		await().pollDelay(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> true);
-		return String.join("\n", SentMessages.textsTo(sandbox.server(), customer)
-			.subList(before, SentMessages.textsTo(sandbox.server(), customer).size())
-			.stream()
-			.map(call -> call.get("message"))
-			.toList());
+		return chat().say(customer, text);
 	}
 
 	private List<String> quickRepliesOfLast(String customer) {
-		List<Map<String, String>> texts = SentMessages.textsTo(sandbox.server(), customer);
-		String last = texts.get(texts.size() - 1).get("message");
-		return List.of(last.split("\"payload\":\"")).stream().skip(1).map(part -> part.substring(0, part.indexOf('"'))).toList();
+		return chat().quickRepliesOfLast(customer);
+	}
+
+	private CustomerChat chat() {
+		return new CustomerChat(client, sandbox.server(), ACCOUNT);
 	}
 
 	private List<LoggedRequest> reportsFor(String ticket) {
@@ -320,15 +300,8 @@ class DialogueTest {
 			.toList();
 	}
 
-	private static void assertNothingOfTheShipmentIn(String reply) {
-		assertThat(reply.getBytes(StandardCharsets.UTF_8)).isNotEmpty();
-		for (String detail : SHIPMENT_DETAILS) {
-			assertThat(reply).as("a reply before verification").doesNotContainIgnoringCase(detail);
-		}
-	}
-
 	private static String customer() {
-		return Long.toString(6_600_000_000_000_000L + (long) (Math.random() * 1_000_000_000_000L));
+		return CustomerChat.newCustomer();
 	}
 
 }

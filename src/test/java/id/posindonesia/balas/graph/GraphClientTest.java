@@ -116,7 +116,7 @@ class GraphClientTest {
 		stub(sendTo(recipient).inScenario(scenario).whenScenarioStateIs("ok")
 			.willReturn(aResponse().withStatus(200).withBody("{\"recipient_id\":\"" + recipient + "\",\"message_id\":\"m1\"}")));
 
-		graph.sendText(ACCOUNT, recipient, "Kiriman Kakak sedang diantar", List.of(), new Dispatch()).block(Duration.ofSeconds(10));
+		graph.sendText(ACCOUNT, recipient, "Kiriman Kakak sedang diantar", List.of()).block(Duration.ofSeconds(10));
 
 		assertThat(SentMessages.textsTo(server(), recipient)).hasSize(3)
 			.allSatisfy(call -> assertThat(call.get("message")).contains("Kiriman Kakak sedang diantar"));
@@ -127,7 +127,7 @@ class GraphClientTest {
 		String recipient = recipient();
 		stub(sendTo(recipient).willReturn(graphError(400, 10, "This message is sent outside of allowed window.")));
 
-		graph.sendText(ACCOUNT, recipient, "Balasan di luar 24 jam", List.of(), new Dispatch()).block(Duration.ofSeconds(10));
+		graph.sendText(ACCOUNT, recipient, "Balasan di luar 24 jam", List.of()).block(Duration.ofSeconds(10));
 
 		assertThat(SentMessages.textsTo(server(), recipient)).hasSize(1);
 		List<MapRecord<String, Object, Object>> failed = redis.opsForStream()
@@ -146,7 +146,7 @@ class GraphClientTest {
 		String recipient = recipient();
 		stub(sendTo(recipient).willReturn(aResponse().withStatus(500).withBody("{}")));
 
-		assertThatThrownBy(() -> graph.sendText(ACCOUNT, recipient, "halo", List.of(), new Dispatch()).block(Duration.ofSeconds(10)))
+		assertThatThrownBy(() -> graph.sendText(ACCOUNT, recipient, "halo", List.of()).block(Duration.ofSeconds(10)))
 			.isNotInstanceOf(GraphRejectedException.class);
 		assertThat(SentMessages.textsTo(server(), recipient)).hasSize(3);
 	}
@@ -158,7 +158,7 @@ class GraphClientTest {
 			.withBody("{\"recipient_id\":\"" + recipient + "\",\"message_id\":\"m1\"}")));
 		GraphClient impatient = GraphClients.withReadTimeout(context, Duration.ofMillis(300));
 
-		assertThatThrownBy(() -> impatient.sendText(ACCOUNT, recipient, "sekali saja", List.of(), new Dispatch()).block(Duration.ofSeconds(10)))
+		assertThatThrownBy(() -> impatient.sendText(ACCOUNT, recipient, "sekali saja", List.of()).block(Duration.ofSeconds(10)))
 			.isInstanceOf(SendOutcomeUnknownException.class);
 
 		assertThat(SentMessages.textsTo(server(), recipient)).hasSize(1);
@@ -179,7 +179,7 @@ class GraphClientTest {
 				CircuitBreakerRegistry.ofDefaults(), retries, budget, failedSends);
 		clients.add(client);
 
-		assertThatThrownBy(() -> client.sendText(ACCOUNT, recipient(), "halo", List.of(), new Dispatch()).block(Duration.ofSeconds(10)))
+		assertThatThrownBy(() -> client.sendText(ACCOUNT, recipient(), "halo", List.of()).block(Duration.ofSeconds(10)))
 			.isNotInstanceOf(SendOutcomeUnknownException.class);
 
 		assertThat(retries.retry("graph").getMetrics().getNumberOfFailedCallsWithRetryAttempt()).isEqualTo(1);
@@ -204,10 +204,10 @@ class GraphClientTest {
 			.failureRateThreshold(50).build(), budget);
 
 		for (int i = 0; i < 2; i++) {
-			assertThatThrownBy(() -> tripping.sendText(ACCOUNT, recipient, "halo", List.of(), new Dispatch()).block()).isNotNull();
+			assertThatThrownBy(() -> tripping.sendText(ACCOUNT, recipient, "halo", List.of()).block()).isNotNull();
 		}
 
-		assertThatThrownBy(() -> tripping.sendText(ACCOUNT, recipient, "halo", List.of(), new Dispatch()).block())
+		assertThatThrownBy(() -> tripping.sendText(ACCOUNT, recipient, "halo", List.of()).block())
 			.isInstanceOf(CallNotPermittedException.class);
 		assertThat(SentMessages.textsTo(server(), recipient)).hasSize(2);
 	}
@@ -222,7 +222,7 @@ class GraphClientTest {
 		long start = System.nanoTime();
 
 		List<String> messageIds = Flux.range(0, 20)
-			.flatMap(i -> instances.get(i % 2).sendText(account, recipient, "pesan " + i, List.of(), new Dispatch()))
+			.flatMap(i -> instances.get(i % 2).sendText(account, recipient, "pesan " + i, List.of()))
 			.collectList()
 			.block(Duration.ofSeconds(15));
 
@@ -249,8 +249,8 @@ class GraphClientTest {
 		for (int i = 0; i < 5; i++) {
 			client.senderAction(account, recipient, SenderActionEnum.typing_on).block(Duration.ofSeconds(5));
 		}
-		client.sendText(account, recipient, "satu", List.of(), new Dispatch()).block(Duration.ofSeconds(5));
-		client.sendText(account, recipient, "dua", List.of(), new Dispatch()).block(Duration.ofSeconds(5));
+		client.sendText(account, recipient, "satu", List.of()).block(Duration.ofSeconds(5));
+		client.sendText(account, recipient, "dua", List.of()).block(Duration.ofSeconds(5));
 
 		assertThat(SentMessages.to(server(), recipient)).extracting(call -> call.getOrDefault("sender_action", "message"))
 			.containsExactly("typing_on", "typing_on", "typing_on", "message", "message");
@@ -269,11 +269,11 @@ class GraphClientTest {
 		SendBudgets.startOfASecond();
 
 		for (int i = 0; i < 5; i++) {
-			client.sendText(busyAccount, busyCustomer, "pesan " + i, List.of(), new Dispatch()).block(Duration.ofSeconds(5));
+			client.sendText(busyAccount, busyCustomer, "pesan " + i, List.of()).block(Duration.ofSeconds(5));
 		}
 		client.senderAction(busyAccount, busyCustomer, SenderActionEnum.mark_seen).block(Duration.ofSeconds(5));
 		client.senderAction(quietAccount, quietCustomer, SenderActionEnum.mark_seen).block(Duration.ofSeconds(5));
-		client.sendText(quietAccount, quietCustomer, "halo", List.of(), new Dispatch()).block(Duration.ofSeconds(5));
+		client.sendText(quietAccount, quietCustomer, "halo", List.of()).block(Duration.ofSeconds(5));
 
 		assertThat(SentMessages.to(server(), busyCustomer)).hasSize(5)
 			.allSatisfy(call -> assertThat(call).containsKey("message"));
@@ -293,10 +293,10 @@ class GraphClientTest {
 		clients.add(client);
 		SendBudgets.startOfASecond();
 
-		client.sendText(account, recipient, "satu", List.of(), new Dispatch()).block(Duration.ofSeconds(5));
-		client.sendText(account, recipient, "dua", List.of(), new Dispatch()).block(Duration.ofSeconds(5));
+		client.sendText(account, recipient, "satu", List.of()).block(Duration.ofSeconds(5));
+		client.sendText(account, recipient, "dua", List.of()).block(Duration.ofSeconds(5));
 
-		assertThatThrownBy(() -> client.sendText(account, recipient, "tiga", List.of(), new Dispatch()).block(Duration.ofSeconds(5)))
+		assertThatThrownBy(() -> client.sendText(account, recipient, "tiga", List.of()).block(Duration.ofSeconds(5)))
 			.isInstanceOf(SendBudgetExhaustedException.class);
 		assertThat(SentMessages.textsTo(server(), recipient)).hasSize(2);
 		assertThat(meters.counter("balas.graph.send.budget.exhausted").count()).as("attempts: none retried at once")
@@ -320,8 +320,8 @@ class GraphClientTest {
 			String account = SendBudgets.account();
 
 			client.senderAction(account, recipient, SenderActionEnum.mark_seen).block(Duration.ofSeconds(10));
-			client.sendText(account, recipient, "satu", List.of(), new Dispatch()).block(Duration.ofSeconds(10));
-			client.sendText(account, recipient, "dua", List.of(), new Dispatch()).block(Duration.ofSeconds(10));
+			client.sendText(account, recipient, "satu", List.of()).block(Duration.ofSeconds(10));
+			client.sendText(account, recipient, "dua", List.of()).block(Duration.ofSeconds(10));
 
 			assertThat(SentMessages.to(server(), recipient))
 				.extracting(call -> call.getOrDefault("sender_action", "message"))

@@ -261,8 +261,8 @@ public final class NluEvaluation {
 			report.append("| %s | %d | %d | %d |\n".formatted(intent.label(), count(training, intent),
 					count(test, intent), count(realistic, intent)));
 		}
-		report.append("\n%d realistic examples have more than one right intent. Held-out or realistic lines that are "
-				+ "also training lines: %d.\n".formatted(realistic.stream().filter(example -> example.labels().size() > 1).count(),
+		report.append(("\n%d realistic examples have more than one right intent. Held-out or realistic lines that are "
+				+ "also training lines: %d.\n").formatted(realistic.stream().filter(example -> example.labels().size() > 1).count(),
 						Stream.concat(test.stream(), realistic.stream())
 							.filter(example -> trainingLines.contains(comparable(example)))
 							.count()));

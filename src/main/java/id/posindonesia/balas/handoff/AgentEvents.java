@@ -1,0 +1,93 @@
+package id.posindonesia.balas.handoff;
+
+import java.time.Duration;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+import reactor.util.retry.Retry;
+import tools.jackson.databind.ObjectMapper;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.data.redis.listener.ChannelTopic;
+import org.springframework.data.redis.listener.ReactiveRedisMessageListenerContainer;
+import org.springframework.stereotype.Component;
+
+import id.posindonesia.balas.conversation.Transcript;
+import id.posindonesia.balas.conversation.TranscriptLine;
+
+/**
+ * Live news for agents, through Redis pub/sub so that an event raised on one instance reaches agents connected to
+ * any. Each instance holds one subscription and fans it out to its agents; an agent too slow to keep up misses
+ * events rather than slowing the others (the console reloads what it shows when it reconnects).
+ */
+@Component
+public class AgentEvents implements DisposableBean {
+
+	private static final Logger log = LoggerFactory.getLogger(AgentEvents.class);
+
+	static final String CHANNEL = "balas:agent-events";
+
+	private final ReactiveStringRedisTemplate redis;
+
+	private final ObjectMapper json;
+
+	private final ReactiveRedisMessageListenerContainer listener;
+
+	private final Sinks.Many<AgentEvent> fanOut = Sinks.many().multicast().directBestEffort();
+
+	private final Disposable subscription;
+
+	private final Transcript transcript;
+
+	AgentEvents(ReactiveStringRedisTemplate redis, ReactiveRedisConnectionFactory connections, ObjectMapper json,
+			Transcript transcript) {
+		this.redis = redis;
+		this.transcript = transcript;
+		this.json = json;
+		this.listener = new ReactiveRedisMessageListenerContainer(connections);
+		this.subscription = listener.receive(ChannelTopic.of(CHANNEL))
+			.map(message -> json.readValue(message.getMessage(), AgentEvent.class))
+			.doOnError(failure -> log.warn("Agent events interrupted, subscribing again: {}", failure.toString()))
+			.retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(200)).maxBackoff(Duration.ofSeconds(10)))
+			// with no agent connected here the event has nobody to reach: dropped, as it should be
+			.subscribe(fanOut::tryEmitNext);
+	}
+
+	/** Every event from now on, from every instance. */
+	Flux<AgentEvent> stream() {
+		return fanOut.asFlux();
+	}
+
+	Mono<Void> handoffChanged(Handoff handoff) {
+		return publish(new AgentEvent.HandoffChanged(handoff));
+	}
+
+	/** A line of a conversation that waits for an agent or is held by {@code holder}. */
+	public Mono<Void> newLine(String conversationId, String holder, TranscriptLine line) {
+		return transcript.masked(conversationId, line)
+			.flatMap(masked -> publish(new AgentEvent.NewLine(conversationId, holder, line, masked)));
+	}
+
+	private Mono<Void> publish(AgentEvent event) {
+		return redis.convertAndSend(CHANNEL, json.writeValueAsString(event))
+			// live news is a courtesy: what it tells is in Redis already, and the console reloads it
+			.onErrorResume(failure -> {
+				log.warn("Agent event not published: {}", failure.toString());
+				return Mono.empty();
+			})
+			.then();
+	}
+
+	@Override
+	public void destroy() {
+		subscription.dispose();
+		listener.destroy();
+	}
+
+}
