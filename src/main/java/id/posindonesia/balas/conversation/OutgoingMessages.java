@@ -3,6 +3,7 @@ package id.posindonesia.balas.conversation;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 import io.micrometer.core.instrument.Counter;
@@ -18,6 +19,7 @@ import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
 
 import id.posindonesia.balas.config.LuaScript;
+import id.posindonesia.balas.graph.Dispatch;
 import id.posindonesia.balas.graph.GraphClient;
 import id.posindonesia.balas.graph.QuickReply;
 import id.posindonesia.balas.graph.SendOutcomeUnknownException;
@@ -36,6 +38,8 @@ class OutgoingMessages {
 	private static final Logger log = LoggerFactory.getLogger(OutgoingMessages.class);
 
 	private static final RedisScript<String> RESERVE = LuaScript.load("reserve-message", String.class);
+
+	private static final RedisScript<Long> RELEASE = LuaScript.load("release-message", Long.class);
 
 	private final ReactiveStringRedisTemplate redis;
 
@@ -74,26 +78,47 @@ class OutgoingMessages {
 				.then());
 	}
 
-	/** Completes with true when this call sent the message and the Graph API took it. */
+	/**
+	 * Completes with true when this call sent the message and the Graph API took it. Cancelled (a lost lease, the
+	 * handler's timeout, a shutdown) before the Graph API saw the message, it frees the message's reservation so
+	 * that the event's next attempt sends it.
+	 */
 	private Mono<Boolean> deliverOne(String key, int number, EventContext context, String account, String recipient) {
 		String status = "status:" + number;
-		return redis.execute(RESERVE, List.of(context.leaseKey(), key), List.of(context.leaseOwner(), Integer.toString(number)))
+		String attempt = UUID.randomUUID().toString();
+		Dispatch dispatch = new Dispatch();
+		return redis
+			.execute(RESERVE, List.of(context.leaseKey(), key),
+					List.of(context.leaseOwner(), Integer.toString(number), attempt))
 			.next()
 			.flatMap(reservation -> switch (reservation) {
-				case "send" -> redis.<String, String>opsForHash()
-					.multiGet(key, List.of("text:" + number, "quick:" + number))
-					.flatMap(message -> graph.sendText(account, recipient, message.get(0), decode(message.get(1))))
-					.flatMap(messageId -> mark(key, status, "sent").thenReturn(true))
-					.switchIfEmpty(Mono.defer(() -> mark(key, status, "refused").thenReturn(false)))
-					.onErrorResume(SendOutcomeUnknownException.class, unknown -> unknown(key, status))
-					// not taken by the Graph API: free the reservation so that the event's next attempt sends it
-					.onErrorResume(failure -> redis.<String, String>opsForHash()
-						.remove(key, status)
-						.then(Mono.<Boolean>error(failure)));
+				case "send" -> send(key, status, number, account, recipient, dispatch);
 				case "sending" -> unknown(key, status);
 				case "lost" -> Mono.error(new IllegalStateException("The conversation's lease passed to another holder"));
 				default -> Mono.just(false);
+			})
+			.doOnCancel(() -> {
+				if (dispatch.withdraw()) {
+					// sent after the reservation, so it also frees one that was still being made
+					redis.execute(RELEASE, List.of(key), List.of(Integer.toString(number), attempt))
+						.subscribe(null, failure -> log.warn("A cancelled reply stays reserved ({}): {}", status,
+								failure.toString()));
+				}
 			});
+	}
+
+	private Mono<Boolean> send(String key, String status, int number, String account, String recipient,
+			Dispatch dispatch) {
+		return redis.<String, String>opsForHash()
+			.multiGet(key, List.of("text:" + number, "quick:" + number))
+			.flatMap(message -> graph.sendText(account, recipient, message.get(0), decode(message.get(1)), dispatch))
+			.flatMap(messageId -> mark(key, status, "sent").thenReturn(true))
+			.switchIfEmpty(Mono.defer(() -> mark(key, status, "refused").thenReturn(false)))
+			.onErrorResume(SendOutcomeUnknownException.class, unknown -> unknown(key, status))
+			// not taken by the Graph API: free the reservation so that the event's next attempt sends it
+			.onErrorResume(failure -> redis.<String, String>opsForHash()
+				.remove(key, status)
+				.then(Mono.<Boolean>error(failure)));
 	}
 
 	/** Quick replies as stored beside a message: a line per option, payload and title separated by a tab. */

@@ -106,10 +106,19 @@ public class GraphClient implements DisposableBean {
 	 * delivered it, and a customer must not get the same reply twice.
 	 */
 	public Mono<String> sendText(String account, String recipient, String text, List<QuickReply> quickReplies) {
+		return sendText(account, recipient, text, quickReplies, new Dispatch());
+	}
+
+	/**
+	 * Sends like {@link #sendText(String, String, String, List)}; {@code dispatch} tells a caller that keeps a
+	 * ledger of its sends whether the call began, so that a send cancelled before can be withdrawn.
+	 */
+	public Mono<String> sendText(String account, String recipient, String text, List<QuickReply> quickReplies,
+			Dispatch dispatch) {
 		Message message = new Message(text);
 		quickReplies.forEach(option -> message
 			.addQuickReply(new com.restfb.types.send.QuickReply(option.title(), option.payload())));
-		return send(account, recipient, message);
+		return send(account, recipient, message, dispatch);
 	}
 
 	/**
@@ -118,15 +127,18 @@ public class GraphClient implements DisposableBean {
 	 */
 	public Mono<String> sendAsAgent(String account, String recipient, String text, boolean humanAgentTag) {
 		Message message = new Message(text);
-		return humanAgentTag ? send(account, recipient, message, Parameter.with("messaging_type", "MESSAGE_TAG"),
-				Parameter.with("tag", "HUMAN_AGENT")) : send(account, recipient, message);
+		return humanAgentTag ? send(account, recipient, message, new Dispatch(),
+				Parameter.with("messaging_type", "MESSAGE_TAG"), Parameter.with("tag", "HUMAN_AGENT"))
+				: send(account, recipient, message, new Dispatch());
 	}
 
-	private Mono<String> send(String account, String recipient, Message message, Parameter... tags) {
+	private Mono<String> send(String account, String recipient, Message message, Dispatch dispatch,
+			Parameter... tags) {
 		List<Parameter> parameters = new ArrayList<>(List.of(Parameter.with("recipient", new IdMessageRecipient(recipient)),
 				Parameter.with("message", message)));
 		parameters.addAll(List.of(tags));
-		return call(account, () -> facebook.publish("me/messages", SendResponse.class, parameters.toArray(Parameter[]::new)))
+		return call(account, dispatch.guard(
+				() -> facebook.publish("me/messages", SendResponse.class, parameters.toArray(Parameter[]::new))))
 			.map(SendResponse::getMessageId)
 			.onErrorResume(GraphRejectedException.class,
 					rejected -> failedSends.record(account, recipient, message.getText(), rejected).then(Mono.empty()));

@@ -1,6 +1,8 @@
 package id.posindonesia.balas.inbox;
 
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -10,7 +12,6 @@ import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import org.springframework.data.domain.Range;
 import org.springframework.data.redis.connection.stream.RecordId;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 
@@ -71,17 +72,14 @@ class ConversationRunner {
 	}
 
 	private Mono<Void> run(Cue cue) {
-		return workThrough(cue.conversationId(), consumerName + "/" + cue.id().getValue()).flatMap(outcome -> {
+		return workThrough(cue).doOnNext(outcome -> {
 			if (outcome.retryAt() > 0) {
 				retryLater(cue, outcome.retryAt());
-				return Mono.<Void>empty();
 			}
-			inFlight.remove(cue.id());
-			// its event was acknowledged when done; this also clears a cue whose event left the inbox otherwise
-			return outcome == Outcome.EMPTIED
-					? redis.opsForStream().acknowledge(InboxKeys.EVENTS, InboxKeys.GROUP, cue.id()).then()
-					: Mono.<Void>empty();
-		}).onErrorResume(ex -> {
+			else {
+				inFlight.remove(cue.id());
+			}
+		}).then().onErrorResume(ex -> {
 			inFlight.remove(cue.id());
 			log.warn("Processing after event {} failed; its conversation's events stay pending: {}", cue.id(),
 					ex.getClass().getName());
@@ -99,22 +97,27 @@ class ConversationRunner {
 	}
 
 	/** Repeats while events were recorded between the inbox's last look and the lease's release. */
-	private Mono<Outcome> workThrough(String conversationId, String owner) {
-		return Mono.defer(() -> leasedDrain(conversationId, owner))
+	private Mono<Outcome> workThrough(Cue cue) {
+		String owner = consumerName + "/" + cue.id().getValue();
+		return Mono.defer(() -> leasedDrain(cue, owner))
 			.repeat()
 			.takeUntil(outcome -> outcome != Outcome.AGAIN)
 			.last();
 	}
 
-	private Mono<Outcome> leasedDrain(String conversationId, String owner) {
+	private Mono<Outcome> leasedDrain(Cue cue, String owner) {
+		String conversationId = cue.conversationId();
 		return lock.tryAcquire(conversationId, owner)
 			.flatMap(held -> !held ? Mono.just(Outcome.LOCKED_ELSEWHERE)
 					: Mono.usingWhen(Mono.just(owner), token -> drain(conversationId, token),
 							token -> lock.release(conversationId, token)))
-			// an event recorded while the lease was held may have lost its own race for it
+			// an event recorded while the lease was held may have lost its own race for it; an empty inbox
+			// acknowledges the cue (its event was acknowledged when done, but it may have left the inbox otherwise)
 			.flatMap(outcome -> outcome != Outcome.EMPTIED ? Mono.just(outcome)
-					: redis.opsForZSet()
-						.size(InboxKeys.inbox(conversationId))
+					: redis
+						.execute(LuaScripts.SETTLE_CUE, List.of(InboxKeys.inbox(conversationId), InboxKeys.EVENTS),
+								List.of(InboxKeys.GROUP, cue.id().getValue()))
+						.next()
 						.map(waiting -> waiting == 0 ? Outcome.EMPTIED : Outcome.AGAIN));
 	}
 
@@ -130,34 +133,39 @@ class ConversationRunner {
 		if (!working) {
 			return Mono.just(Outcome.STOPPED);
 		}
-		return redis.opsForZSet()
-			.range(InboxKeys.inbox(conversationId), Range.closed(0L, 0L))
+		return redis
+			.execute(LuaScripts.NEXT_EVENT,
+					List.of(InboxKeys.inbox(conversationId), InboxKeys.ATTEMPTS, InboxKeys.EVENTS),
+					List.of(Long.toString(System.currentTimeMillis())))
 			.next()
-			.flatMap(member -> attempts.retryAt(InboxKeys.streamId(member).getValue())
-				.flatMap(retryAt -> retryAt > System.currentTimeMillis() ? Mono.just(Outcome.retryAt(retryAt))
-						: handle(conversationId, owner, member)))
+			.filter(next -> !next.isEmpty())
+			.flatMap(next -> {
+				String member = next.get(0);
+				long retryAt = Long.parseLong(next.get(1));
+				if (retryAt > 0) {
+					return Mono.just(Outcome.retryAt(retryAt));
+				}
+				if (next.size() == 2) {
+					log.warn("Event {} of an inbox was trimmed from the stream before it was processed",
+							InboxKeys.streamId(member).getValue());
+					return attempts.complete(conversationId, member).thenReturn(Outcome.CONTINUE);
+				}
+				return handle(conversationId, owner, member, fields(next.subList(2, next.size())));
+			})
 			.defaultIfEmpty(Outcome.EMPTIED);
 	}
 
-	private Mono<Outcome> handle(String conversationId, String owner, String member) {
-		String eventId = InboxKeys.streamId(member).getValue();
-		return redis.opsForStream()
-			.range(InboxKeys.EVENTS, Range.closed(eventId, eventId))
-			.next()
-			.flatMap(record -> whileLeased(conversationId, owner,
-					Mono.defer(() -> handler.handle(toEvent(record.getValue()),
-							new EventContext(record.getId().getTimestamp(), InboxKeys.lock(conversationId), owner))))
-				.timeout(properties.handlerTimeout())
-				.then(attempts.complete(conversationId, member))
-				.thenReturn(Outcome.CONTINUE)
-				.onErrorResume(LeaseLost.class, lost -> Mono.just(Outcome.LOCKED_ELSEWHERE))
-				.onErrorResume(ex -> attempts.failed(conversationId, member, ex)
-					.map(Outcome::retryAt)
-					.defaultIfEmpty(Outcome.CONTINUE)))
-			.switchIfEmpty(Mono.defer(() -> {
-				log.warn("Event {} of an inbox was trimmed from the stream before it was processed", eventId);
-				return attempts.complete(conversationId, member).thenReturn(Outcome.CONTINUE);
-			}));
+	private Mono<Outcome> handle(String conversationId, String owner, String member, Map<String, String> fields) {
+		EventContext context = new EventContext(InboxKeys.streamId(member).getTimestamp(),
+				InboxKeys.lock(conversationId), owner);
+		return whileLeased(conversationId, owner, Mono.defer(() -> handler.handle(toEvent(fields), context)))
+			.timeout(properties.handlerTimeout())
+			.then(attempts.complete(conversationId, member))
+			.thenReturn(Outcome.CONTINUE)
+			.onErrorResume(LeaseLost.class, lost -> Mono.just(Outcome.LOCKED_ELSEWHERE))
+			.onErrorResume(ex -> attempts.failed(conversationId, member, ex)
+				.map(Outcome::retryAt)
+				.defaultIfEmpty(Outcome.CONTINUE));
 	}
 
 	/**
@@ -173,13 +181,21 @@ class ConversationRunner {
 		return Mono.firstWithSignal(work, leaseLost);
 	}
 
-	private static InboundEvent toEvent(Map<Object, Object> fields) {
+	private static Map<String, String> fields(List<String> namesAndValues) {
+		Map<String, String> fields = new HashMap<>();
+		for (int i = 0; i + 1 < namesAndValues.size(); i += 2) {
+			fields.put(namesAndValues.get(i), namesAndValues.get(i + 1));
+		}
+		return fields;
+	}
+
+	private static InboundEvent toEvent(Map<String, String> fields) {
 		return new InboundEvent(EventKind.fromCode(field(fields, "kind")), field(fields, "account"),
 				field(fields, "customer"), Long.parseLong(field(fields, "timestamp")), field(fields, "dedupe"),
 				field(fields, "payload"));
 	}
 
-	private static String field(Map<Object, Object> fields, String name) {
+	private static String field(Map<String, String> fields, String name) {
 		return String.valueOf(fields.get(name));
 	}
 

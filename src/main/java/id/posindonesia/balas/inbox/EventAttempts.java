@@ -33,14 +33,6 @@ class EventAttempts {
 		this.failures = Counter.builder("balas.events.failures").register(meters);
 	}
 
-	/** When the event may be attempted again (epoch ms); 0 when it has not failed. */
-	Mono<Long> retryAt(String eventId) {
-		return redis.<String, String>opsForHash()
-			.get(InboxKeys.ATTEMPTS, eventId + ":retry-at")
-			.map(Long::parseLong)
-			.defaultIfEmpty(0L);
-	}
-
 	/** Out of the inbox, its failures forgotten, its stream entry acknowledged. */
 	Mono<Void> complete(String conversationId, String member) {
 		return redis

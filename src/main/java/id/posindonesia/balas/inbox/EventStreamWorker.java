@@ -3,7 +3,11 @@ package id.posindonesia.balas.inbox;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -16,15 +20,17 @@ import reactor.core.publisher.Sinks;
 import reactor.util.retry.Retry;
 
 import org.springframework.context.SmartLifecycle;
+import org.springframework.data.redis.connection.ReactiveRedisConnection;
 import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
+import org.springframework.data.redis.connection.stream.ByteBufferRecord;
 import org.springframework.data.redis.connection.stream.Consumer;
-import org.springframework.data.redis.connection.stream.MapRecord;
 import org.springframework.data.redis.connection.stream.ReadOffset;
 import org.springframework.data.redis.connection.stream.StreamOffset;
+import org.springframework.data.redis.connection.stream.StreamReadOptions;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
-import org.springframework.data.redis.stream.StreamReceiver;
-import org.springframework.data.redis.stream.StreamReceiver.StreamReceiverOptions;
 import org.springframework.stereotype.Component;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
 
 /**
  * The read side of the pipeline, one per instance. Every instance joins one consumer group on the events stream and
@@ -35,6 +41,9 @@ import org.springframework.stereotype.Component;
 class EventStreamWorker implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(EventStreamWorker.class);
+
+	// how long a read waits for new entries before it is made again; below spring.data.redis.timeout
+	private static final Duration POLL_TIMEOUT = Duration.ofSeconds(2);
 
 	private final ReactiveStringRedisTemplate redis;
 
@@ -92,21 +101,35 @@ class EventStreamWorker implements SmartLifecycle {
 		return running != null;
 	}
 
+	/**
+	 * Reads new entries on one connection of its own, held for as long as the worker runs: a blocking read holds its
+	 * connection, and Spring's {@code StreamReceiver} opened (and closed) one for every read, a connection per event
+	 * or two at a modest rate. A read asks for as many entries as may be processed at once, and only when a
+	 * processing slot is free.
+	 */
 	private Flux<Void> consumeNewEvents(ConversationRunner runner, String consumerName, Mono<Void> stopping) {
-		StreamReceiverOptions<String, MapRecord<String, String, String>> options = StreamReceiverOptions.builder()
-			.batchSize(properties.concurrency())
-			.build();
-		StreamReceiver<String, MapRecord<String, String, String>> receiver = StreamReceiver.create(connectionFactory,
-				options);
+		Consumer consumer = Consumer.from(InboxKeys.GROUP, consumerName);
+		StreamReadOptions options = StreamReadOptions.empty().count(properties.concurrency()).block(POLL_TIMEOUT);
+		StreamOffset<ByteBuffer> newEntries = StreamOffset.create(ByteBuffer.wrap(InboxKeys.EVENTS.getBytes(UTF_8)),
+				ReadOffset.lastConsumed());
 		return createGroup()
-			.thenMany(receiver.receive(Consumer.from(InboxKeys.GROUP, consumerName),
-					StreamOffset.create(InboxKeys.EVENTS, ReadOffset.lastConsumed())))
+			.thenMany(Flux.usingWhen(Mono.fromSupplier(connectionFactory::getReactiveConnection),
+					connection -> Flux.defer(() -> connection.streamCommands().xReadGroup(consumer, options, newEntries))
+						.repeat(),
+					ReactiveRedisConnection::closeLater))
 			// only reading is retried, so that a broken connection does not cancel events in progress
 			.retryWhen(Retry.backoff(Long.MAX_VALUE, properties.claimInterval().dividedBy(10))
 				.maxBackoff(properties.claimInterval())
 				.doBeforeRetry(signal -> log.warn("Event stream read failed, retrying: {}", signal.failure().toString())))
 			.takeUntilOther(stopping)
-			.flatMap(record -> runner.process(Cue.of(record.getId(), record.getValue())), properties.concurrency());
+			.flatMap(record -> runner.process(Cue.of(record.getId(), fields(record))), properties.concurrency());
+	}
+
+	private static Map<String, String> fields(ByteBufferRecord record) {
+		Map<String, String> fields = new HashMap<>();
+		record.getValue().forEach((field, value) -> fields.put(UTF_8.decode(field.duplicate()).toString(),
+				UTF_8.decode(value.duplicate()).toString()));
+		return fields;
 	}
 
 	private Mono<Long> createGroup() {

@@ -11,6 +11,10 @@ final class LuaScripts {
 
 	static final RedisScript<List<Long>> RECORD_EVENTS = LuaScript.load("record-events", listOf());
 
+	static final RedisScript<List<String>> NEXT_EVENT = LuaScript.load("next-event", listOf());
+
+	static final RedisScript<Long> SETTLE_CUE = LuaScript.load("settle-cue", Long.class);
+
 	static final RedisScript<Long> COMPLETE_EVENT = LuaScript.load("complete-event", Long.class);
 
 	static final RedisScript<List<Long>> FAIL_EVENT = LuaScript.load("fail-event", listOf());

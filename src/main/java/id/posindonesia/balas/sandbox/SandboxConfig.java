@@ -49,14 +49,15 @@ class SandboxConfig {
 					+ " not set: the sandbox would answer real customers. Set them, or set"
 					+ " BALAS_SANDBOX_WITH_REAL_GRAPH=true to allow it on purpose.");
 		}
-		WireMockServer server = new WireMockServer(WireMockConfiguration.options()
+		WireMockConfiguration options = WireMockConfiguration.options()
 			.bindAddress("127.0.0.1")
 			.port(properties.port())
 			.usingFilesUnderDirectory(mappingsOnDisk().toString())
 			.templatingEnabled(true)
 			.globalTemplating(false)
-			.containerThreads(128)
-			.maxRequestJournalEntries(20_000));
+			.containerThreads(128);
+		WireMockServer server = new WireMockServer(properties.requestJournalSize() == 0 ? options.disableRequestJournal()
+				: options.maxRequestJournalEntries(properties.requestJournalSize()));
 		server.start();
 		log.warn("The sandbox on {} stands in for {} (not set)", server.baseUrl(), String.join(", ", played));
 		return server;

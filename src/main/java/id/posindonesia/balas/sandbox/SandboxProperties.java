@@ -14,8 +14,11 @@ import org.springframework.validation.annotation.Validated;
  * @param withRealGraph lets the sandbox play the other backends while {@code GRAPH_API_URL} points at a real Graph
  * API; off, such a mix fails at start-up, since real customers would get the sandbox's made-up shipments and their
  * complaint reports would go nowhere
+ * @param requestJournalSize requests the sandbox remembers for the sandbox chat and for tests; 0 remembers none,
+ * which spares a busy sandbox the journal's upkeep on every request (the reply-latency benchmark)
  */
 @Validated
 @ConfigurationProperties("balas.sandbox")
-record SandboxProperties(@DefaultValue("0") @Min(0) @Max(65535) int port, boolean withRealGraph) {
+record SandboxProperties(@DefaultValue("0") @Min(0) @Max(65535) int port, boolean withRealGraph,
+		@DefaultValue("20000") @Min(0) int requestJournalSize) {
 }

@@ -11,6 +11,7 @@ import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,6 +21,7 @@ import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import id.posindonesia.balas.BalasIntegrationTest;
 import id.posindonesia.balas.SentMessages;
 import id.posindonesia.balas.graph.GraphClients;
+import id.posindonesia.balas.graph.SendBudgets;
 import id.posindonesia.balas.inbox.ConversationSlot;
 import id.posindonesia.balas.inbox.EventContext;
 import id.posindonesia.balas.sandbox.Sandbox;
@@ -29,6 +31,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
@@ -112,6 +115,33 @@ class OutgoingMessagesTest {
 		assertThat(texts.get(0)).contains("lambat");
 		assertThat(texts.get(1)).contains("berikutnya");
 		assertThat(meters.counter("balas.graph.sends.unknown").count()).isEqualTo(unknownBefore + 1);
+	}
+
+	@Test
+	void aSendCancelledWhileWaitingForTheBudgetIsSentByTheNextAttempt() throws InterruptedException {
+		String account = SendBudgets.account();
+		String customer = newCustomer();
+		String conversation = account + ":" + customer;
+		EventContext lease = holdLease(conversation);
+		commit(conversation, "e1", "tertunda " + customer);
+		SendBudgets.spendUntilRefilled(redis, account).block();
+		double unknownBefore = meters.counter("balas.graph.sends.unknown").count();
+
+		// cancelled as a lost lease, a handler timeout or a shutdown cancels it, before any unit came free
+		Disposable waiting = outgoing.deliver(conversation, "e1", lease, account, customer).subscribe();
+		Thread.sleep(500);
+		waiting.dispose();
+		assertThat(SentMessages.textsTo(sandbox.server(), customer)).as("sent while the budget was spent").isEmpty();
+		SendBudgets.refill(redis, account).block();
+		await().atMost(Duration.ofSeconds(5))
+			.until(() -> redis.<String, String>opsForHash().get(OutgoingMessages.key(conversation, "e1"), "status:1")
+				.blockOptional()
+				.isEmpty());
+		outgoing.deliver(conversation, "e1", lease, account, customer).block(Duration.ofSeconds(10));
+
+		assertThat(SentMessages.textsTo(sandbox.server(), customer)).singleElement()
+			.satisfies(call -> assertThat(call.get("message")).contains("tertunda"));
+		assertThat(meters.counter("balas.graph.sends.unknown").count()).isEqualTo(unknownBefore);
 	}
 
 	@Test

@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -23,14 +25,27 @@ import java.util.stream.Collectors;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.Response;
 import io.netty.buffer.Unpooled;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.codec.StringCodec;
+import io.lettuce.core.output.NestedMultiOutput;
+import io.lettuce.core.protocol.CommandArgs;
+import io.lettuce.core.protocol.ProtocolKeyword;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.HdrHistogram.Histogram;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 import reactor.netty.http.client.HttpClient;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.redis.connection.ReactiveRedisConnection;
+import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
 import id.posindonesia.balas.BalasApplication;
 import id.posindonesia.balas.MetaWebhooks;
@@ -42,10 +57,14 @@ import id.posindonesia.balas.sandbox.Sandbox;
  * embedded defaults (embedded Redis, sandbox Graph and tracking API), and every conversation is new: a customer id of
  * its own and one text DM, a mix of a greeting, an FAQ question and a tracking request.
  *
- * <p>After a warm-up at a low rate (JIT, NLU), an open-loop generator starts 50 conversations per second (system
+ * <p>After a warm-up at the same rate, so that the JIT compiler is done with the hot paths (after a warm-up at 10/s
+ * it still compiled for 5.7 s of the 30 s run), an open-loop generator starts 50 conversations per second (system
  * property {@code reply-benchmark.rate}) for {@code RUN}: each webhook is sent at its scheduled time whatever happened to the previous ones, and its latency
  * counts from that scheduled time, so that a stall is not hidden by sending less. A WireMock request listener stamps
- * each Send API call with {@link System#nanoTime()} as the sandbox answers it. Run:
+ * each Send API call with {@link System#nanoTime()} as the sandbox answers it; the sandbox keeps no request journal,
+ * whose upkeep on every request would make the stub a bottleneck of its own. The generator has a thread of its own,
+ * so that the application's work (the NLU on the parallel scheduler) cannot delay the webhooks it sends. Redis's
+ * command statistics over the run give the commands each conversation cost. Run:
  * {@code mvn -q -P reply-benchmark test-compile exec:exec}; the report goes to {@code target/benchmarks/reply-latency.md}.
  * The generator, the application, Redis and the sandbox share this machine's cores.
  */
@@ -55,9 +74,9 @@ public final class ReplyLatencyBenchmark {
 
 	private static final Duration RUN = Duration.ofSeconds(30);
 
-	private static final int WARMUP_RATE = 10;
+	private static final int WARMUP_RATE = RATE;
 
-	private static final Duration WARMUP = Duration.ofSeconds(25);
+	private static final Duration WARMUP = Duration.ofSeconds(30);
 
 	/** How long after the last webhook of the run a reply still counts as answered. */
 	private static final Duration GRACE = Duration.ofSeconds(10);
@@ -70,6 +89,8 @@ public final class ReplyLatencyBenchmark {
 
 	private static final List<String> TEXTS = List.of("halo min", "nomor halo pos berapa?", "cek resi 16012345678");
 
+	private static final ProtocolKeyword LATENCY = () -> "LATENCY".getBytes(StandardCharsets.US_ASCII);
+
 	private static final Pattern SEND_API = Pattern.compile("/v[0-9.]+/me/messages.*");
 
 	private static final Pattern RECIPIENT = Pattern.compile("recipient=\\{\"id\":\"(\\d+)\"}");
@@ -79,26 +100,53 @@ public final class ReplyLatencyBenchmark {
 
 	private final HttpClient http;
 
+	private final ReactiveRedisConnectionFactory redis;
+
+	private final MeterRegistry meters;
+
+	private final Scheduler generator = Schedulers.newSingle("generator");
+
+	// when a thread sleeping 1 ms overslept by 10 ms or more, and by how much: the JVM stalled (GC, safepoints, no CPU)
+	private final ConcurrentLinkedQueue<long[]> jvmStalls = new ConcurrentLinkedQueue<>();
+
 	private final Map<String, Conversation> conversations = new ConcurrentHashMap<>();
 
 	private final ConcurrentLinkedQueue<Long> sendApiCallTimes = new ConcurrentLinkedQueue<>();
 
-	private ReplyLatencyBenchmark(String baseUrl) {
+	private ReplyLatencyBenchmark(String baseUrl, ReactiveRedisConnectionFactory redis, MeterRegistry meters) {
 		this.http = HttpClient.create().baseUrl(baseUrl);
+		this.redis = redis;
+		this.meters = meters;
 	}
 
 	public static void main(String[] args) throws Exception {
 		Path report = Path.of(args.length > 0 ? args[0] : "target/benchmarks/reply-latency.md").toAbsolutePath();
 		Files.createDirectories(report.getParent());
 		String data = "target/bench-redis/" + UUID.randomUUID();
-		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(BalasApplication.class)
-			.properties("server.port=0", "logging.level.root=WARN", "balas.embedded-redis.data-dir=" + data,
-					"balas.agents.admin-password-file=" + data + "/admin-password")
-			.run()) {
+		// command-line arguments: default properties would lose to application.yml's server.port
+		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(BalasApplication.class).run(
+				"--server.port=0", "--logging.level.root=WARN", "--balas.embedded-redis.data-dir=" + data,
+				"--balas.agents.admin-password-file=" + data + "/admin-password",
+				"--balas.sandbox.request-journal-size=0")) {
 			int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-			ReplyLatencyBenchmark benchmark = new ReplyLatencyBenchmark("http://127.0.0.1:" + port);
+			ReplyLatencyBenchmark benchmark = new ReplyLatencyBenchmark("http://127.0.0.1:" + port,
+					context.getBean(ReactiveRedisConnectionFactory.class), context.getBean(MeterRegistry.class));
 			context.getBean(Sandbox.class).server().addMockServiceRequestListener(benchmark::onSandboxRequest);
-			List<String> lines = benchmark.run();
+			Thread stallMeter = new Thread(benchmark::meterJvmStalls, "stall-meter");
+			stallMeter.setDaemon(true);
+			stallMeter.start();
+			List<String> lines;
+			try (StatefulRedisConnection<String, String> admin = ((RedisClient) context
+				.getBean(LettuceConnectionFactory.class)
+				.getRequiredNativeClient()).connect()) {
+				admin.sync().configSet("latency-monitor-threshold", "20");
+				lines = benchmark.run();
+				lines.add("- Redis latency events of 20 ms or more (event, last, worst): " + admin.sync()
+					.dispatch(LATENCY, new NestedMultiOutput<>(StringCodec.UTF8),
+							new CommandArgs<>(StringCodec.UTF8).add("LATEST")));
+			}
+			stallMeter.interrupt();
+			benchmark.generator.dispose();
 			Files.write(report, lines);
 			lines.forEach(System.out::println);
 		}
@@ -113,6 +161,11 @@ public final class ReplyLatencyBenchmark {
 		System.out.println("Run: " + RATE + " conversations/s for " + RUN.toSeconds() + " s");
 		Phase measured = new Phase("run-" + UUID.randomUUID().toString().substring(0, 8), 6_400_000_000_000_000L);
 		sendApiCallTimes.clear();
+		Properties redisBefore = redisInfo();
+		Timer budgetWaits = meters.timer("balas.graph.send.budget.wait");
+		long budgetWaitsBefore = budgetWaits.count();
+		double budgetWaitedBefore = budgetWaits.totalTime(TimeUnit.MILLISECONDS);
+		double shedBefore = meters.counter("balas.graph.sender.actions.shed").count();
 		measured.loadAverageBefore = OPERATING_SYSTEM.getSystemLoadAverage();
 		long cpuBefore = OPERATING_SYSTEM.getProcessCpuTime();
 		long burstStart = System.nanoTime();
@@ -124,7 +177,78 @@ public final class ReplyLatencyBenchmark {
 		measured.awaitReplies(burstEnd + GRACE.toNanos());
 		// the replies' later messages are still on their way when the first one arrived
 		Thread.sleep(2_000);
-		return measured.report(burstStart, burstEnd, List.copyOf(sendApiCallTimes));
+		List<String> lines = measured.report(burstStart, burstEnd, List.copyOf(sendApiCallTimes));
+		lines.addAll(redisCosts(redisBefore, redisInfo(), measured.customers.size()));
+		long waited = budgetWaits.count() - budgetWaitsBefore;
+		lines.add(String.format(Locale.ROOT,
+				"- messages that waited for a later second of the Send API budget: %d, %.0f ms on average; sender "
+						+ "actions shed to leave the budget to replies: %.0f",
+				waited, waited == 0 ? 0 : (budgetWaits.totalTime(TimeUnit.MILLISECONDS) - budgetWaitedBefore) / waited,
+				meters.counter("balas.graph.sender.actions.shed").count() - shedBefore));
+		return lines;
+	}
+
+	private Properties redisInfo() {
+		return Mono.usingWhen(Mono.fromSupplier(redis::getReactiveConnection),
+				connection -> connection.serverCommands().info("all"), ReactiveRedisConnection::closeLater)
+			.block(Duration.ofSeconds(5));
+	}
+
+	/**
+	 * Redis commands per conversation over the run (and its grace period), warm-up excluded. Redis counts a script's
+	 * own calls under their commands too: round trips are the {@code evalsha} calls plus the commands sent alone.
+	 */
+	private static List<String> redisCosts(Properties before, Properties after, int conversations) {
+		Map<String, Long> perCommand = new TreeMap<>();
+		after.stringPropertyNames().stream().filter(name -> name.startsWith("cmdstat_")).forEach(name -> {
+			long calls = calls(after.getProperty(name)) - calls(before.getProperty(name, "calls=0"));
+			if (calls > 0) {
+				perCommand.put(name.substring("cmdstat_".length()), calls);
+			}
+		});
+		double cpuSeconds = cpu(after) - cpu(before);
+		return List.of(String.format(Locale.ROOT,
+				"- Redis commands per conversation (run and grace period): %s; Redis used %.1f s of CPU, forked %d times "
+						+ "(append-only file rewrites), and held writes back for a slow disk (aof_delayed_fsync) %d times",
+				perCommand.entrySet()
+					.stream()
+					.sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+					.map(command -> String.format(Locale.ROOT, "%s %.2f", command.getKey(),
+							(double) command.getValue() / conversations))
+					.collect(Collectors.joining(", ")),
+				cpuSeconds, counter(after, "total_forks") - counter(before, "total_forks"),
+				counter(after, "aof_delayed_fsync") - counter(before, "aof_delayed_fsync")));
+	}
+
+	private static long counter(Properties info, String name) {
+		return Long.parseLong(info.getProperty(name, "0").trim());
+	}
+
+	private static long calls(String commandStats) {
+		Matcher calls = Pattern.compile("calls=(\\d+)").matcher(commandStats);
+		return calls.find() ? Long.parseLong(calls.group(1)) : 0;
+	}
+
+	private static double cpu(Properties info) {
+		return Double.parseDouble(info.getProperty("used_cpu_user", "0"))
+				+ Double.parseDouble(info.getProperty("used_cpu_sys", "0"));
+	}
+
+	private void meterJvmStalls() {
+		while (!Thread.currentThread().isInterrupted()) {
+			long before = System.nanoTime();
+			try {
+				Thread.sleep(1);
+			}
+			catch (InterruptedException ex) {
+				return;
+			}
+			long now = System.nanoTime();
+			long overslept = now - before - 1_000_000;
+			if (overslept >= 10_000_000) {
+				jvmStalls.add(new long[] { now, overslept });
+			}
+		}
 	}
 
 	/** Stamps each Send API call on WireMock's thread, as the sandbox answers it. */
@@ -217,7 +341,7 @@ public final class ReplyLatencyBenchmark {
 				customers.add(Long.toString(firstCustomer + i));
 			}
 			long start = System.nanoTime();
-			Flux.interval(Duration.ofNanos(periodNanos))
+			Flux.interval(Duration.ZERO, Duration.ofNanos(periodNanos), generator)
 				.onBackpressureBuffer()
 				.take(count)
 				.flatMap(i -> {
@@ -357,6 +481,13 @@ public final class ReplyLatencyBenchmark {
 					ratio(typing, answered + answeredLate), ratio(texts, answered + answeredLate)));
 			lines.add("- Send API calls per second from the run's start: " + join(callsPerSecond));
 			lines.add("- replies (first texts) per second from the run's start: " + join(repliesPerSecond));
+			long[] stallsPerSecond = new long[seconds];
+			jvmStalls.stream().filter(stall -> stall[0] >= burstStart).forEach(stall -> {
+				int second = second(burstStart, stall[0], seconds);
+				stallsPerSecond[second] = Math.max(stallsPerSecond[second], stall[1] / 1_000_000);
+			});
+			lines.add("- longest JVM stall (ms; a thread sleeping 1 ms woke that much later) in each second from the "
+					+ "run's start: " + join(stallsPerSecond));
 			lines.add("- reply p99 (ms) of the conversations started in each second of the run: " + replyBySecondSent
 				.stream()
 				.filter(latency -> latency.getTotalCount() > 0)
