@@ -89,9 +89,9 @@ public final class IngestBenchmark {
 		Path work = Files.createDirectories(report.getParent());
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(BalasApplication.class,
 				BareEndpoint.class)
-			.properties("server.port=0", "logging.level.root=WARN",
-					"balas.embedded-redis.data-dir=target/bench-redis/" + UUID.randomUUID())
-			.run()) {
+			// arguments, not default properties: application.yml's own values win over defaults
+			.run("--server.port=0", "--logging.level.root=WARN",
+					"--balas.embedded-redis.data-dir=target/bench-redis/" + UUID.randomUUID())) {
 			context.getBean("eventStreamWorker", Lifecycle.class).stop();
 			int port = ((WebServerApplicationContext) context).getWebServer().getPort();
 			IngestBenchmark benchmark = new IngestBenchmark("http://127.0.0.1:" + port, work,
