@@ -57,6 +57,7 @@
     busy: false, // an action is under way: its buttons wait
     canned: new Map(), // key → text
     recent: [], // as GET /api/conversations gave them, their handoffs kept current by the events
+    handoffChanges: 0, // handoff events received, so that a list read meanwhile can tell it may be stale
   };
 
   // ---- the API ------------------------------------------------------------------------------------------------
@@ -298,9 +299,14 @@
   }
 
   async function loadQueue() {
-    const handoffs = await api('GET', '/api/handoffs');
-    state.handoffs = new Map(handoffs.map((h) => [h.conversationId, h]));
-    renderQueue();
+    // a change told live while the list was on its way may be missing from it: then the list is read again
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const changesBefore = state.handoffChanges;
+      const handoffs = await api('GET', '/api/handoffs');
+      state.handoffs = new Map(handoffs.map((h) => [h.conversationId, withLastMessageOf(state.handoffs.get(h.conversationId), h)]));
+      renderQueue();
+      if (state.handoffChanges === changesBefore) return;
+    }
   }
 
   /** Events and claims leave the customer's last message out (only the queue's list reads it): keep the one known. */
@@ -309,6 +315,7 @@
   }
 
   function applyHandoff(handoff) {
+    state.handoffChanges++;
     const id = handoff.conversationId;
     const before = state.handoffs.get(id);
     if (handoff.status === 'CLOSED') {

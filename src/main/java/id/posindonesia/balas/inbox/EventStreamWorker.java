@@ -68,7 +68,10 @@ class EventStreamWorker implements SmartLifecycle {
 
 	/** Joins the group under a new consumer name: a restarted instance is a new consumer. */
 	@Override
-	public void start() {
+	public synchronized void start() {
+		if (running != null) {
+			return;
+		}
 		String consumerName = consumerName();
 		Sinks.Empty<Void> stopping = Sinks.empty();
 		ConversationRunner runner = new ConversationRunner(redis, attempts, handler, properties, consumerName,
@@ -84,7 +87,7 @@ class EventStreamWorker implements SmartLifecycle {
 
 	/** Stops taking events, lets those in progress finish for a while, then abandons the rest to other instances. */
 	@Override
-	public void stop() {
+	public synchronized void stop() {
 		Running current = running;
 		if (current == null) {
 			return;
