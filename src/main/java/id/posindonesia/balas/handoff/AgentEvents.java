@@ -1,6 +1,7 @@
 package id.posindonesia.balas.handoff;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,15 +34,23 @@ public class AgentEvents implements DisposableBean {
 
 	static final String CHANNEL = "balas:agent-events";
 
+	private static final String HEARTBEAT_MESSAGE = "heartbeat";
+
+	private static final Duration HEARTBEAT = Duration.ofSeconds(5);
+
 	private final ReactiveStringRedisTemplate redis;
 
 	private final ObjectMapper json;
 
-	private final ReactiveRedisMessageListenerContainer listener;
+	private final ReactiveRedisConnectionFactory connections;
 
 	private final Sinks.Many<AgentEvent> fanOut = Sinks.many().multicast().directBestEffort();
 
-	private final Disposable subscription;
+	private final AtomicReference<Listening> listening = new AtomicReference<>();
+
+	private final Disposable watchdog;
+
+	private volatile long lastHeard = System.nanoTime();
 
 	private final Transcript transcript;
 
@@ -50,13 +59,35 @@ public class AgentEvents implements DisposableBean {
 		this.redis = redis;
 		this.transcript = transcript;
 		this.json = json;
-		this.listener = new ReactiveRedisMessageListenerContainer(connections);
-		this.subscription = listener.receive(ChannelTopic.of(CHANNEL))
+		this.connections = connections;
+		this.listening.set(listen());
+		this.watchdog = Flux.interval(HEARTBEAT, HEARTBEAT).concatMap(beat -> checkHeartbeat()).subscribe();
+	}
+
+	/** A subscription on a pub/sub connection of its own, so that a lost one is replaced whole. */
+	private Listening listen() {
+		ReactiveRedisMessageListenerContainer listener = new ReactiveRedisMessageListenerContainer(connections);
+		return new Listening(listener, listener.receive(ChannelTopic.of(CHANNEL))
+			.doOnNext(message -> lastHeard = System.nanoTime())
+			.filter(message -> !HEARTBEAT_MESSAGE.equals(message.getMessage()))
 			.map(message -> json.readValue(message.getMessage(), AgentEvent.class))
 			.doOnError(failure -> log.warn("Agent events interrupted, subscribing again: {}", failure.toString()))
 			.retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(200)).maxBackoff(Duration.ofSeconds(10)))
 			// with no agent connected here the event has nobody to reach: dropped, as it should be
-			.subscribe(fanOut::tryEmitNext);
+			.subscribe(fanOut::tryEmitNext));
+	}
+
+	/**
+	 * Each instance hears its own heartbeat on the channel; one not heard for three beats means the subscription was
+	 * lost without an error (a pub/sub connection can drop silently), and it is made again.
+	 */
+	private Mono<Void> checkHeartbeat() {
+		if (System.nanoTime() - lastHeard > 3 * HEARTBEAT.toNanos()) {
+			log.warn("Agent events not heard for {}: subscribing again", Duration.ofNanos(System.nanoTime() - lastHeard));
+			lastHeard = System.nanoTime();
+			listening.getAndSet(listen()).close();
+		}
+		return redis.convertAndSend(CHANNEL, HEARTBEAT_MESSAGE).onErrorResume(failure -> Mono.empty()).then();
 	}
 
 	/** Every event from now on, from every instance. */
@@ -74,6 +105,15 @@ public class AgentEvents implements DisposableBean {
 			.flatMap(masked -> publish(new AgentEvent.NewLine(conversationId, holder, line, masked)));
 	}
 
+	private record Listening(ReactiveRedisMessageListenerContainer listener, Disposable subscription) {
+
+		void close() {
+			subscription.dispose();
+			listener.destroyLater().subscribe();
+		}
+
+	}
+
 	private Mono<Void> publish(AgentEvent event) {
 		return redis.convertAndSend(CHANNEL, json.writeValueAsString(event))
 			// live news is a courtesy: what it tells is in Redis already, and the console reloads it
@@ -86,8 +126,8 @@ public class AgentEvents implements DisposableBean {
 
 	@Override
 	public void destroy() {
-		subscription.dispose();
-		listener.destroy();
+		watchdog.dispose();
+		listening.get().close();
 	}
 
 }

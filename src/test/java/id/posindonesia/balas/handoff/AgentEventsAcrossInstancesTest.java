@@ -1,6 +1,11 @@
 package id.posindonesia.balas.handoff;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.lang.management.MemoryMXBean;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -117,6 +122,24 @@ class AgentEventsAcrossInstancesTest {
 	}
 
 	@Test
+	void agentsStillHearOfHandoffsAfterTheInstancesPubSubConnectionsWereKilled() throws IOException {
+		ConcurrentLinkedQueue<ServerSentEvent<String>> heard = new ConcurrentLinkedQueue<>();
+		Disposable connection = listen(secondInstanceClient, heard);
+		try {
+			await().atMost(Duration.ofSeconds(10)).until(() -> !heard.isEmpty());
+			assertThat(killPubSubClients()).startsWith(":");
+			InstagramCustomer customer = InstagramCustomer.newOn(ACCOUNT, client, sandbox.server());
+			await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+				customer.write("tolong sambungkan ke admin");
+				return !eventsAbout(heard, "handoff", customer).isEmpty();
+			});
+		}
+		finally {
+			connection.dispose();
+		}
+	}
+
+	@Test
 	void fiftyAgentsConnectedToOneInstanceCostLessThanFiftyMegabytesOfHeap() {
 		MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
 		long before = settledHeap(memory);
@@ -142,6 +165,15 @@ class AgentEventsAcrossInstancesTest {
 		}
 		finally {
 			connections.forEach(Disposable::dispose);
+		}
+	}
+
+	/** Drops every pub/sub connection on the server, as a failover or a proxy timeout does. */
+	private String killPubSubClients() throws IOException {
+		DataRedisConnectionDetails.Standalone standalone = redis.getStandalone();
+		try (Socket socket = new Socket(standalone.getHost(), standalone.getPort())) {
+			socket.getOutputStream().write("CLIENT KILL TYPE pubsub\r\n".getBytes(StandardCharsets.US_ASCII));
+			return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII)).readLine();
 		}
 	}
 
