@@ -19,8 +19,8 @@ import static org.awaitility.Awaitility.await;
  */
 public final class InstagramCustomer {
 
-	// message timestamps only ever grow, as Meta's do within a conversation
-	private static final AtomicLong CLOCK = new AtomicLong(System.currentTimeMillis());
+	// message timestamps only ever grow, as Meta's do within a conversation, and keep up with the wall clock
+	private static final AtomicLong CLOCK = new AtomicLong();
 
 	private final WebTestClient client;
 
@@ -58,7 +58,7 @@ public final class InstagramCustomer {
 
 	/** Taps a quick reply and answers Balas's reply. */
 	public String tap(String payload, String title) {
-		long at = CLOCK.incrementAndGet();
+		long at = now();
 		return exchange(() -> MetaWebhooks.deliver(client, """
 				{"object":"instagram","entry":[{"id":"%s","time":%d,"messaging":[{"sender":{"id":"%s"},\
 				"recipient":{"id":"%s"},"timestamp":%d,"message":{"mid":"mid-%s-%d","text":"%s",\
@@ -68,7 +68,7 @@ public final class InstagramCustomer {
 
 	/** Writes {@code text} without waiting for anything. */
 	public void write(String text) {
-		writeAt(CLOCK.incrementAndGet(), text);
+		writeAt(now(), text);
 	}
 
 	/** Writes {@code text} as if sent at {@code epochMillis}. */
@@ -101,6 +101,10 @@ public final class InstagramCustomer {
 		await().pollDelay(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> true);
 		List<String> texts = texts();
 		return String.join("\n", texts.subList(seenBefore, texts.size()));
+	}
+
+	private static long now() {
+		return CLOCK.updateAndGet(last -> Math.max(last + 1, System.currentTimeMillis()));
 	}
 
 	private String exchange(Runnable send) {
