@@ -20,13 +20,15 @@ import org.springframework.validation.annotation.Validated;
  * followers) go to an agent as well as to the post office
  * @param ttl a handoff nobody took within this long is forgotten; Meta lets an agent answer for 7 days
  * @param inboxAppId the app that receives conversations in {@code inbox} mode: Meta's Page Inbox
+ * @param keepAlive how often an agent's event stream says it is alive; it also keeps the console's session open
  */
 @Validated
 @ConfigurationProperties("balas.handoff")
 record HandoffProperties(@DefaultValue("console") @NotNull HandoffMode mode,
 		@DefaultValue("10m") @NotNull Duration idleTimeout, @DefaultValue("30s") @NotNull Duration idleCheckInterval,
 		@DefaultValue("5m") @NotNull Duration handlingTime, @DefaultValue("4") @Min(1) @Max(5) int complaintPriority,
-		@DefaultValue("7d") @NotNull Duration ttl, @DefaultValue("263902037430900") @NotNull String inboxAppId) {
+		@DefaultValue("7d") @NotNull Duration ttl, @DefaultValue("263902037430900") @NotNull String inboxAppId,
+		@DefaultValue("15s") @NotNull Duration keepAlive) {
 
 	enum HandoffMode {
 
