@@ -17,6 +17,7 @@ import id.posindonesia.balas.complaint.ComplaintCategory;
 import id.posindonesia.balas.complaint.ComplaintDesk;
 import id.posindonesia.balas.complaint.NewComplaint;
 import id.posindonesia.balas.conversation.ShipmentVerification.Blocked;
+import id.posindonesia.balas.conversation.ShipmentVerification.Obstacle;
 import id.posindonesia.balas.conversation.ShipmentVerification.Outcome;
 import id.posindonesia.balas.conversation.ShipmentVerification.Pending;
 import id.posindonesia.balas.conversation.ShipmentVerification.Verified;
@@ -28,7 +29,8 @@ import id.posindonesia.balas.tracking.VerificationClaim;
  * to the post office concerned. A shipment named in the complaint goes through {@link ShipmentVerification} like
  * in the tracking form (skipped when it was verified earlier in the conversation): only a verified one carries its
  * record's service and origin office onto the ticket. One that cannot be verified (wrong data three times, unknown,
- * tracking down) is recorded as unverified, for the agent to check, and the complaint goes on.
+ * tracking down) is recorded as unverified, for the agent to check, and the complaint goes on; after a lockout the
+ * ticket also goes to an agent's queue, as the customer is told.
  */
 @Component
 class ComplaintFlow implements Flow {
@@ -48,6 +50,8 @@ class ComplaintFlow implements Flow {
 	private static final String SERVICE = "service";
 
 	private static final String ORIGIN = "origin";
+
+	private static final String LOCKED_OUT = "lockedOut";
 
 	private final ComplaintDesk desk;
 
@@ -138,7 +142,8 @@ class ComplaintFlow implements Flow {
 					ComplaintCategory.valueOf(slots.get("category")), slots.get("description"), shipment(slots),
 					context.eventKey())))
 			.map(ticket -> FlowStep.done(with(before, replies.render("complaint.ticket_created", context.language(),
-					Map.of("ticket", ticket.id())))).escalating(Escalation.complaint(ticket)));
+					Map.of("ticket", ticket.id()))))
+				.escalating(slots.containsKey(LOCKED_OUT) ? Escalation.lockout(ticket) : Escalation.complaint(ticket)));
 	}
 
 	/** Goes on once the shipment is verified or cannot be; asks again while it may still be. */
@@ -158,8 +163,12 @@ class ComplaintFlow implements Flow {
 			said = "complaint.shipment_verified";
 		}
 		else {
+			Obstacle obstacle = ((Blocked) outcome).reason();
 			settled.put(VERIFIED, "false");
-			said = "complaint.shipment_" + ((Blocked) outcome).reason().name().toLowerCase(Locale.ROOT);
+			if (obstacle == Obstacle.LOCKED_OUT) {
+				settled.put(LOCKED_OUT, "true");
+			}
+			said = "complaint.shipment_" + obstacle.name().toLowerCase(Locale.ROOT);
 		}
 		return next(context, settled,
 				List.of(replies.render(said, context.language(), Map.of("barcode", barcode))));

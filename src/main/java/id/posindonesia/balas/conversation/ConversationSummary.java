@@ -9,7 +9,8 @@ import id.posindonesia.balas.nlu.Language;
  *
  * @param flow the form in progress ({@code tracking}, {@code complaint}) or empty
  * @param lastInboundAt the customer's last message, {@code null} when they never wrote
- * @param barcode the shipment the conversation is about: the one being verified, else the last verified
+ * @param barcode the shipment the conversation is about: the one in the form in progress, else the one checked last
+ * (within a day), even when the customer left the form before it was verified
  * @param verification {@code VERIFIED}, {@code PENDING}, {@code LOCKED_OUT}, or {@code null} without a barcode
  */
 public record ConversationSummary(String conversationId, String account, String customer, String flow,

@@ -1,8 +1,6 @@
 package id.posindonesia.balas.conversation;
 
 import java.time.Instant;
-import java.util.List;
-import java.util.Set;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -45,17 +43,27 @@ public class Conversations {
 			return Mono.empty();
 		}
 		return repository.find(conversationId).filter(state -> state.version() > 0).flatMap(state -> {
-			String barcode = state.slots().get("barcode");
-			Mono<List<String>> verified = redis.opsForSet().members(ShipmentVerification.verifiedKey(conversationId)).collectList();
-			return verified.flatMap(done -> {
-				String about = barcode != null ? barcode : done.isEmpty() ? null : done.get(done.size() - 1);
-				Mono<String> verification = about == null ? Mono.just("")
-						: redis.hasKey(ShipmentVerification.lockoutKey(conversationId, about))
-							.map(locked -> locked ? "LOCKED_OUT" : Set.copyOf(done).contains(about) ? "VERIFIED" : "PENDING");
-				return verification.map(status -> new ConversationSummary(conversationId, id.account(), id.customer(),
-						state.flow(), state.language(), state.lastInboundAt(), about, status.isEmpty() ? null : status));
-			});
+			String inForm = state.slots().getOrDefault("barcode", "");
+			Mono<String> about = inForm.isEmpty()
+					? redis.opsForValue().get(ShipmentVerification.shipmentKey(conversationId)) : Mono.just(inForm);
+			return about.flatMap(barcode -> verification(conversationId, barcode).map(status -> summary(id, state,
+					barcode, status)))
+				.defaultIfEmpty(summary(id, state, null, null));
 		});
+	}
+
+	private Mono<String> verification(String conversationId, String barcode) {
+		return redis.hasKey(ShipmentVerification.lockoutKey(conversationId, barcode))
+			.flatMap(locked -> locked ? Mono.just("LOCKED_OUT")
+					: redis.opsForSet()
+						.isMember(ShipmentVerification.verifiedKey(conversationId), barcode)
+						.map(verified -> verified ? "VERIFIED" : "PENDING"));
+	}
+
+	private static ConversationSummary summary(ConversationId id, ConversationState state, String barcode,
+			String verification) {
+		return new ConversationSummary(id.toString(), id.account(), id.customer(), state.flow(), state.language(),
+				state.lastInboundAt(), barcode, verification);
 	}
 
 	/**

@@ -11,6 +11,11 @@ record Escalation(HandoffReason reason, String ticketId, ComplaintCategory categ
 		return new Escalation(HandoffReason.LOCKOUT, null, null);
 	}
 
+	/** A complaint whose shipment could not be verified: an agent checks it with the customer. */
+	static Escalation lockout(Ticket ticket) {
+		return new Escalation(HandoffReason.LOCKOUT, ticket.id(), ticket.category());
+	}
+
 	static Escalation complaint(Ticket ticket) {
 		return new Escalation(HandoffReason.COMPLAINT, ticket.id(), ticket.category());
 	}

@@ -26,7 +26,8 @@ import id.posindonesia.balas.tracking.VerificationClaim;
  * refusals name the barcode only, and a refusal does not say which part was wrong.
  *
  * <p>A form keeps the verification in progress in its slots ({@link Pending#slots()}) and hands them back with the
- * customer's next message.
+ * customer's next message. The barcode checked last is remembered as the shipment the conversation is about, for an
+ * agent who takes it over after the form ended or was left.
  */
 @Component
 class ShipmentVerification {
@@ -124,7 +125,8 @@ class ShipmentVerification {
 
 	private Mono<Outcome> check(String conversationId, String barcode, VerificationClaim claim, int attempts,
 			Language language) {
-		return redis.opsForSet().isMember(verifiedKey(conversationId), barcode).flatMap(verified -> {
+		Mono<Boolean> remembered = redis.opsForValue().set(shipmentKey(conversationId), barcode, VERIFIED_FOR);
+		return remembered.then(redis.opsForSet().isMember(verifiedKey(conversationId), barcode)).flatMap(verified -> {
 			if (verified) {
 				return tracking.track(barcode).map(result -> result instanceof TrackingResult.Found found
 						? new Verified(found.shipment()) : blocked(result));
@@ -187,6 +189,10 @@ class ShipmentVerification {
 
 	static String lockoutKey(String conversationId, String barcode) {
 		return ConversationSlot.key(conversationId, "lockout:" + barcode);
+	}
+
+	static String shipmentKey(String conversationId) {
+		return ConversationSlot.key(conversationId, "shipment");
 	}
 
 	static String verifiedKey(String conversationId) {

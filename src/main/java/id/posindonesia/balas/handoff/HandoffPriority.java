@@ -25,8 +25,8 @@ final class HandoffPriority {
 
 	private static int byReason(HandoffReason reason, ComplaintCategory category) {
 		return switch (reason) {
-			case COMPLAINT -> category != null && SHIPMENT_AT_RISK.contains(category) ? 2 : 3;
-			case LOCKOUT -> 3;
+			// a lockout inside a complaint form comes with the complaint's category
+			case COMPLAINT, LOCKOUT -> category != null && SHIPMENT_AT_RISK.contains(category) ? 2 : 3;
 			case CUSTOMER_REQUEST, NOT_UNDERSTOOD, AGENT_CLAIM -> 4;
 		};
 	}

@@ -37,6 +37,9 @@ class HandoffTest {
 
 	private static final String ACCOUNT = "17841400000000010";
 
+	// the sandbox's record: sent by BUDI SANTOSO …7890, to SITI RAHMAWATI …5678, postcode 55213
+	private static final String BARCODE = "16012345678";
+
 	// the sandbox's profile of this customer has 1.2 million followers
 	private static final String MEGA_CUSTOMER = "6999000000000002";
 
@@ -87,6 +90,53 @@ class HandoffTest {
 		InstagramCustomer tracking = customer();
 		tracking.say("cek resi 16012345678");
 		assertThat(tracking.say("udah deh sambungin ke cs aja")).contains("antrean ke-");
+	}
+
+	@Test
+	void theAgentSeesTheShipmentTheCustomerWasVerifyingWhenTheyAskedForAPerson() {
+		InstagramCustomer customer = customer();
+		String agent = newAgent("agent");
+		customer.say("cek resi " + BARCODE);
+
+		assertThat(customer.say("udah deh sambungin ke cs aja")).contains("antrean ke-");
+		claim(agent, customer).expectStatus().isOk();
+		assertThat(collected(agent, customer)).containsEntry("barcode", BARCODE)
+			.containsEntry("verification", "PENDING");
+	}
+
+	@Test
+	void aTrackingLockoutReachesTheAgentWithTheLockedShipment() {
+		InstagramCustomer customer = customer();
+		String agent = newAgent("agent");
+		customer.say("cek resi " + BARCODE);
+		customer.say("BUDI SANTOSO 1111");
+		customer.say("SITI RAHMAWATI 2222");
+
+		assertThat(customer.say("ANDI 55213")).contains("1 jam", "antrean ke-");
+		assertThat(handoffOf(agent, customer)).containsEntry("reason", "LOCKOUT").containsEntry("priority", 3);
+		assertThat(collected(agent, customer)).containsEntry("barcode", BARCODE)
+			.containsEntry("verification", "LOCKED_OUT");
+	}
+
+	@Test
+	void aComplaintWhoseShipmentIsLockedOutGoesToAnAgentWithItsTicket() {
+		InstagramCustomer customer = customer();
+		String agent = newAgent("agent");
+		customer.say("paket saya " + BARCODE + " hilang min");
+		customer.say("BUDI SANTOSO 1111");
+		customer.say("SITI RAHMAWATI 2222");
+		assertThat(customer.say("ANDI 55213")).contains("gagal 3 kali");
+
+		String created = customer.say("sudah dua minggu belum sampai");
+		assertThat(created).contains("PI-", "antrean ke-");
+		String ticket = created.replaceAll("(?s).*(PI-\\d{4}-\\d{6,9}).*", "$1");
+		// a lost parcel outranks a tracking lockout
+		assertThat(handoffOf(agent, customer)).containsEntry("reason", "LOCKOUT")
+			.containsEntry("priority", 2)
+			.containsEntry("ticketId", ticket);
+		assertThat(collected(agent, customer)).containsEntry("barcode", BARCODE)
+			.containsEntry("verification", "LOCKED_OUT")
+			.containsEntry("ticketId", ticket);
 	}
 
 	@Test
@@ -398,6 +448,11 @@ class HandoffTest {
 			.expectStatus().isOk()
 			.expectBody(String.class).returnResult().getResponseBody();
 		return JsonPath.read(json, "$");
+	}
+
+	@SuppressWarnings("unchecked")
+	private Map<String, Object> collected(String agent, InstagramCustomer customer) {
+		return (Map<String, Object>) view(agent, customer).get("collected");
 	}
 
 	private boolean exists(String agent, InstagramCustomer customer) {
