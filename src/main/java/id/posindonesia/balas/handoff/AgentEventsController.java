@@ -58,10 +58,11 @@ class AgentEventsController {
 		if (!(sessions instanceof DefaultWebSessionManager manager)) {
 			return Mono.empty();
 		}
+		// saved, or a session kept in Redis would not learn of the access
 		return exchange.getSession()
 			.filter(WebSession::isStarted)
 			.flatMap(session -> manager.getSessionStore().updateLastAccessTime(session))
-			.then();
+			.flatMap(WebSession::save);
 	}
 
 }

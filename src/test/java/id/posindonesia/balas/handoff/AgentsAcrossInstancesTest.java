@@ -26,6 +26,7 @@ import org.springframework.boot.data.redis.autoconfigure.DataRedisConnectionDeta
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -34,18 +35,20 @@ import org.springframework.web.reactive.function.client.WebClient;
 import id.posindonesia.balas.BalasApplication;
 import id.posindonesia.balas.BalasIntegrationTest;
 import id.posindonesia.balas.InstagramCustomer;
+import id.posindonesia.balas.console.ConsoleSession;
 import id.posindonesia.balas.sandbox.Sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Live events reach agents on every instance: a second Balas on the same Redis serves {@code /api/events} while the
- * customer's webhook and the agent's claim land on the first. And many agents connected at once cost little.
+ * Agents may use any instance: a second Balas on the same Redis serves {@code /api/events} while the customer's
+ * webhook and the agent's claim land on the first, and honours a console session opened on the first, without
+ * sticky sessions. And many agents connected at once cost little.
  */
 @BalasIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AgentEventsAcrossInstancesTest {
+class AgentsAcrossInstancesTest {
 
 	private static final String ACCOUNT = "17841400000000012";
 
@@ -64,6 +67,8 @@ class AgentEventsAcrossInstancesTest {
 
 	private WebClient secondInstanceClient;
 
+	private WebClient secondInstanceWithoutCredentials;
+
 	@BeforeAll
 	void startASecondInstanceOnTheSameRedis() {
 		DataRedisConnectionDetails.Standalone standalone = redis.getStandalone();
@@ -75,8 +80,8 @@ class AgentEventsAcrossInstancesTest {
 				"--balas.cch.webhook-url=" + sandboxUrl + "/cch/reports", "--balas.agents.admin-password=" + ADMIN_PASSWORD,
 				"--balas.agents.admin-password-file=target/second-instance-admin-password");
 		int port = ((WebServerApplicationContext) secondInstance).getWebServer().getPort();
-		secondInstanceClient = WebClient.builder()
-			.baseUrl("http://localhost:" + port)
+		secondInstanceWithoutCredentials = WebClient.create("http://localhost:" + port);
+		secondInstanceClient = secondInstanceWithoutCredentials.mutate()
 			.defaultHeaders(headers -> headers.setBasicAuth("admin", ADMIN_PASSWORD))
 			.build();
 	}
@@ -119,6 +124,38 @@ class AgentEventsAcrossInstancesTest {
 		finally {
 			connection.dispose();
 		}
+	}
+
+	@Test
+	void aConsoleSessionOpenedOnOneInstanceServesTheAgentOnTheOtherUntilTheyLogOut() {
+		ConsoleSession session = ConsoleSession.login(client, "admin", ADMIN_PASSWORD);
+		InstagramCustomer customer = InstagramCustomer.newOn(ACCOUNT, client, sandbox.server());
+		customer.say("halo");
+
+		assertThat(statusOnTheSecondInstance(session, HttpMethod.GET, "/api/handoffs", null)).isEqualTo(200);
+		String claim = "/api/handoffs/" + customer.conversationId() + "/claim";
+		// its CSRF token travels with it: an unsafe request without the token is refused, with it is done
+		assertThat(statusOnTheSecondInstance(session, HttpMethod.POST, claim, null)).isEqualTo(403);
+		assertThat(statusOnTheSecondInstance(session, HttpMethod.POST, claim, session.csrfToken())).isEqualTo(200);
+
+		client.post().uri("/console/logout").cookie("SESSION", session.cookie())
+			.header("X-CSRF-TOKEN", session.csrfToken())
+			.exchange()
+			.expectStatus().is3xxRedirection();
+		assertThat(statusOnTheSecondInstance(session, HttpMethod.GET, "/api/handoffs", null)).isEqualTo(401);
+	}
+
+	private int statusOnTheSecondInstance(ConsoleSession session, HttpMethod method, String path, String csrfToken) {
+		return secondInstanceWithoutCredentials.method(method)
+			.uri(path)
+			.cookie("SESSION", session.cookie())
+			.headers(headers -> {
+				if (csrfToken != null) {
+					headers.set("X-CSRF-TOKEN", csrfToken);
+				}
+			})
+			.exchangeToMono(response -> response.releaseBody().thenReturn(response.statusCode().value()))
+			.block(Duration.ofSeconds(10));
 	}
 
 	@Test
