@@ -12,7 +12,7 @@ import reactor.core.publisher.Sinks;
 import reactor.util.retry.Retry;
 import tools.jackson.databind.ObjectMapper;
 
-import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.listener.ChannelTopic;
@@ -25,10 +25,11 @@ import id.posindonesia.balas.conversation.TranscriptLine;
 /**
  * Live news for agents, through Redis pub/sub so that an event raised on one instance reaches agents connected to
  * any. Each instance holds one subscription and fans it out to its agents; an agent too slow to keep up misses
- * events rather than slowing the others (the console reloads what it shows when it reconnects).
+ * events rather than slowing the others (the console reloads what it shows when it reconnects). The subscription
+ * lives from the application's start to its stop, inside the Redis connection factory's lifetime.
  */
 @Component
-public class AgentEvents implements DisposableBean {
+public class AgentEvents implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(AgentEvents.class);
 
@@ -48,7 +49,7 @@ public class AgentEvents implements DisposableBean {
 
 	private final AtomicReference<Listening> listening = new AtomicReference<>();
 
-	private final Disposable watchdog;
+	private volatile Disposable watchdog;
 
 	private volatile long lastHeard = System.nanoTime();
 
@@ -60,8 +61,31 @@ public class AgentEvents implements DisposableBean {
 		this.transcript = transcript;
 		this.json = json;
 		this.connections = connections;
-		this.listening.set(listen());
-		this.watchdog = Flux.interval(HEARTBEAT, HEARTBEAT).concatMap(beat -> checkHeartbeat()).subscribe();
+	}
+
+	@Override
+	public void start() {
+		lastHeard = System.nanoTime();
+		listening.set(listen());
+		watchdog = Flux.interval(HEARTBEAT, HEARTBEAT)
+			.onBackpressureDrop()
+			// a failed beat must not end the watch: the next one tries again
+			.concatMap(beat -> Mono.defer(this::checkHeartbeat).onErrorResume(failure -> {
+				log.warn("Agent events' heartbeat failed: {}", failure.toString());
+				return Mono.empty();
+			}))
+			.subscribe();
+	}
+
+	@Override
+	public void stop() {
+		watchdog.dispose();
+		listening.getAndSet(null).close();
+	}
+
+	@Override
+	public boolean isRunning() {
+		return watchdog != null && !watchdog.isDisposed();
 	}
 
 	/** A subscription on a pub/sub connection of its own, so that a lost one is replaced whole. */
@@ -122,12 +146,6 @@ public class AgentEvents implements DisposableBean {
 				return Mono.empty();
 			})
 			.then();
-	}
-
-	@Override
-	public void destroy() {
-		watchdog.dispose();
-		listening.get().close();
 	}
 
 }

@@ -79,6 +79,10 @@ class AgentsAcrossInstancesTest {
 				"--balas.graph.api-url=" + sandboxUrl, "--balas.tracking.api-url=" + sandboxUrl,
 				"--balas.cch.webhook-url=" + sandboxUrl + "/cch/reports", "--balas.agents.admin-password=" + ADMIN_PASSWORD,
 				"--balas.agents.admin-password-file=target/second-instance-admin-password");
+		connectToTheSecondInstance();
+	}
+
+	private void connectToTheSecondInstance() {
 		int port = ((WebServerApplicationContext) secondInstance).getWebServer().getPort();
 		secondInstanceWithoutCredentials = WebClient.create("http://localhost:" + port);
 		secondInstanceClient = secondInstanceWithoutCredentials.mutate()
@@ -170,6 +174,27 @@ class AgentsAcrossInstancesTest {
 				customer.write("tolong sambungkan ke admin");
 				return !eventsAbout(heard, "handoff", customer).isEmpty();
 			});
+		}
+		finally {
+			connection.dispose();
+		}
+	}
+
+	@Test
+	void agentsStillHearOfHandoffsAfterTheInstanceWasPausedForLongerThanThreeHeartbeats() throws InterruptedException {
+		// what the test framework does to a cached context while other test classes run: its Redis connections stop
+		secondInstance.pause();
+		Thread.sleep(Duration.ofSeconds(16).toMillis());
+		secondInstance.restart();
+		connectToTheSecondInstance();
+
+		ConcurrentLinkedQueue<ServerSentEvent<String>> heard = new ConcurrentLinkedQueue<>();
+		Disposable connection = listen(secondInstanceClient, heard);
+		try {
+			await().atMost(Duration.ofSeconds(10)).until(() -> !heard.isEmpty());
+			InstagramCustomer customer = InstagramCustomer.newOn(ACCOUNT, client, sandbox.server());
+			customer.say("tolong sambungkan ke admin");
+			await().atMost(Duration.ofSeconds(10)).until(() -> eventsAbout(heard, "handoff", customer).size() == 1);
 		}
 		finally {
 			connection.dispose();
