@@ -91,7 +91,7 @@ class PipelineRecoveryTest {
 		AtomicLong slowestProbe = new AtomicLong();
 		AtomicLong probeInFlightSince = new AtomicLong();
 		// a thread of its own: a probe blocked on a shared pool could hold up the server's work queued behind it
-		Scheduler probeThread = Schedulers.newSingle("probe");
+		Scheduler probeThread = Schedulers.newBoundedElastic(1, Integer.MAX_VALUE, "probe");
 		Disposable probes = Flux.interval(Duration.ofMillis(100))
 			.onBackpressureDrop()
 			.concatMap(tick -> Mono.fromRunnable(() -> {

@@ -292,7 +292,7 @@ class HandoffTest {
 		ConcurrentLinkedQueue<Integer> statuses = new ConcurrentLinkedQueue<>();
 		// threads of their own: blocked on Reactor's shared boundedElastic, they could hold up the server's password
 		// checks queued behind them, and wait for themselves
-		Scheduler agentThreads = Schedulers.newParallel("claiming-agents", agents.size());
+		Scheduler agentThreads = Schedulers.newBoundedElastic(agents.size(), agents.size(), "claiming-agents");
 		try {
 			Flux.fromIterable(agents)
 				.parallel(agents.size())
