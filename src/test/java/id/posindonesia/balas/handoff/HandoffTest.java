@@ -110,10 +110,8 @@ class HandoffTest {
 		InstagramCustomer customer = customer();
 		String agent = newAgent("agent");
 		customer.say("cek resi " + BARCODE);
-		customer.say("BUDI SANTOSO 1111");
-		customer.say("SITI RAHMAWATI 2222");
 
-		assertThat(customer.say("ANDI 55213")).contains("1 jam", "antrean ke-");
+		assertThat(failVerificationThreeTimes(customer)).contains("1 jam", "antrean ke-");
 		assertThat(handoffOf(agent, customer)).containsEntry("reason", "LOCKOUT").containsEntry("priority", 3);
 		assertThat(collected(agent, customer)).containsEntry("barcode", BARCODE)
 			.containsEntry("verification", "LOCKED_OUT");
@@ -124,9 +122,7 @@ class HandoffTest {
 		InstagramCustomer customer = customer();
 		String agent = newAgent("agent");
 		customer.say("paket saya " + BARCODE + " hilang min");
-		customer.say("BUDI SANTOSO 1111");
-		customer.say("SITI RAHMAWATI 2222");
-		assertThat(customer.say("ANDI 55213")).contains("gagal 3 kali");
+		assertThat(failVerificationThreeTimes(customer)).contains("gagal 3 kali");
 
 		String created = customer.say("sudah dua minggu belum sampai");
 		assertThat(created).contains("PI-", "antrean ke-");
@@ -457,6 +453,13 @@ class HandoffTest {
 			.expectStatus().isOk()
 			.expectBody(String.class).returnResult().getResponseBody();
 		return JsonPath.read(json, "$");
+	}
+
+	/** Three wrong names and numbers for the barcode being verified; the third answer. */
+	private static String failVerificationThreeTimes(InstagramCustomer customer) {
+		customer.say("BUDI SANTOSO 1111");
+		customer.say("SITI RAHMAWATI 2222");
+		return customer.say("ANDI 55213");
 	}
 
 	@SuppressWarnings("unchecked")
