@@ -2,7 +2,9 @@ package id.posindonesia.balas.conversation;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -191,9 +193,9 @@ class Dialogue {
 		Language language = state.language();
 		return complaints.find(ticketId)
 			.filter(ticket -> ticket.customerId().equals(context.customer()) && ticket.account().equals(context.account()))
-			.map(ticket -> replies.render("complaint.ticket_status", language,
-					Map.of("ticket", ticket.id(), "category", ticket.category().label(language), "status",
-							ticket.status().name())))
+			.map(ticket -> replies.render("complaint.ticket_status." + ticket.status().name().toLowerCase(Locale.ROOT),
+					language, Map.of("ticket", ticket.id(), "category", ticket.category().label(language), "outcome",
+							Objects.requireNonNullElse(ticket.outcome(), ""))))
 			.defaultIfEmpty(replies.render("complaint.ticket_unknown", language, Map.of("ticket", ticketId)))
 			.map(reply -> new Turn(state, new ArrayList<>(List.of(reply))));
 	}

@@ -330,6 +330,9 @@ class HandoffTest {
 			.expectBody()
 			.jsonPath("$.status").isEqualTo("RESOLVED")
 			.jsonPath("$.outcome").isEqualTo("Kiriman diganti oleh KPC asal");
+		// and the customer who asks hears it
+		assertThat(customer.say("status tiket " + ticket)).contains(ticket, "sudah selesai",
+				"Kiriman diganti oleh KPC asal");
 	}
 
 	@Test
