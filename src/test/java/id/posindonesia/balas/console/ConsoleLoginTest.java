@@ -37,6 +37,7 @@ class ConsoleLoginTest {
 
 		client.get().uri("/console").cookie("SESSION", session).exchange()
 			.expectStatus().value(status -> assertThat(status).as("past the login, whatever the page").isNotIn(302, 401, 403));
+		// the login gave the session a new id: one planted before it opens nothing
 		client.get().uri("/console").cookie("SESSION", form.session()).exchange()
 			.expectStatus().is3xxRedirection();
 	}
@@ -113,6 +114,9 @@ class ConsoleLoginTest {
 		assertThat(csrf.find()).as("the form carries a CSRF token").isTrue();
 		ResponseCookie session = page.getResponseCookies().getFirst("SESSION");
 		assertThat(session).as("the token belongs to a session").isNotNull();
+		// out of scripts' reach, and not sent along by other sites' forms
+		assertThat(session.isHttpOnly()).isTrue();
+		assertThat(session.getSameSite()).isEqualTo("Lax");
 		return new LoginForm(session.getValue(), csrf.group(1));
 	}
 
