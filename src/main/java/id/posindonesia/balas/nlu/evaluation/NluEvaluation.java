@@ -391,7 +391,7 @@ public final class NluEvaluation {
 			candidates.add(configured.withIterations(iterations));
 		}
 		if (configured.algorithm() == TrainingAlgorithm.MAXENT_QN) {
-			for (double l2Cost : new double[] { 0.1, 0.25, 0.5, 1, 2 }) {
+			for (double l2Cost : new double[] { 0.005, 0.01, 0.02, 0.05, 0.1, 0.25, 1 }) {
 				candidates.add(configured.withL2Cost(l2Cost));
 			}
 		}
