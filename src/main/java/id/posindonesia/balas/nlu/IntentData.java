@@ -3,6 +3,7 @@ package id.posindonesia.balas.nlu;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -66,11 +67,24 @@ public final class IntentData {
 	 */
 	public List<LabeledText> realistic() {
 		Resource file = Arrays.stream(resources(REALISTIC)).filter(Resource::exists).findFirst().orElse(null);
-		if (file == null) {
-			return List.of();
+		return file == null ? List.of() : labeledMessages(lines(file), REALISTIC);
+	}
+
+	/**
+	 * A file in the realistic set's format ({@code labels<TAB>text}), such as a probe set kept outside the
+	 * intents folder.
+	 */
+	public static List<LabeledText> labeledMessages(Path file) {
+		try {
+			return labeledMessages(Files.readAllLines(file, StandardCharsets.UTF_8), file.toString());
 		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot read " + file, ex);
+		}
+	}
+
+	private static List<LabeledText> labeledMessages(List<String> lines, String source) {
 		List<LabeledText> examples = new ArrayList<>();
-		List<String> lines = lines(file);
 		for (int number = 1; number <= lines.size(); number++) {
 			String line = lines.get(number - 1).strip();
 			if (line.isEmpty() || line.startsWith("#") || line.startsWith("labels\t")) {
@@ -78,7 +92,7 @@ public final class IntentData {
 			}
 			int tab = line.indexOf('\t');
 			if (tab < 0) {
-				throw new IllegalArgumentException("No tab after the labels in %s line %d".formatted(REALISTIC, number));
+				throw new IllegalArgumentException("No tab after the labels in %s line %d".formatted(source, number));
 			}
 			List<Intent> labels = LABEL_SEPARATOR.splitAsStream(line.substring(0, tab).strip())
 				.map(Intent::fromLabel)

@@ -23,6 +23,10 @@ final class TextNormalizer {
 	// "assalamu'alaikum" and "assalamualaikum" are the same word; so are "don't" and "dont"
 	private static final Pattern APOSTROPHE_INSIDE_WORD = Pattern.compile("(?<=\\p{L})'(?=\\p{L})");
 
+	// customers write the courier J&T as "j&t", "j & t" and "jnt"; split at the ampersand it would be two
+	// stray letters that say nothing about another courier
+	private static final Pattern J_AND_T = Pattern.compile("(?<![\\p{L}\\p{N}])j\\s?&\\s?t(?![\\p{L}\\p{N}])");
+
 	// three or more of the same letter are stretched for emphasis ("halooo", "tolongggg")
 	private static final Pattern ELONGATION = Pattern.compile("(\\p{L})\\1{2,}");
 
@@ -48,7 +52,8 @@ final class TextNormalizer {
 		String withoutDiacritics = Normalizer.normalize(
 				LATIN_DIACRITICS.matcher(Normalizer.normalize(compatible, Normalizer.Form.NFD)).replaceAll(""),
 				Normalizer.Form.NFC);
-		return APOSTROPHE_INSIDE_WORD.matcher(FANCY_APOSTROPHES.matcher(withoutDiacritics).replaceAll("'")).replaceAll("");
+		String joined = J_AND_T.matcher(withoutDiacritics).replaceAll("jnt");
+		return APOSTROPHE_INSIDE_WORD.matcher(FANCY_APOSTROPHES.matcher(joined).replaceAll("'")).replaceAll("");
 	}
 
 	private static NormalizedText tokenize(String text, Map<String, List<String>> lexicon) {

@@ -61,6 +61,19 @@ class IntentDataTest {
 	}
 
 	@Test
+	void readsASetInTheRealisticFormatFromAnyFile(@TempDir Path folder) throws IOException {
+		Path probe = folder.resolve("probe.tsv");
+		write(probe, "labels\ttext", "track_parcel|complaint\tpaket blm smpe min", "", "thanks\tmakasih");
+
+		assertThat(IntentData.labeledMessages(probe)).containsExactly(
+				new LabeledText(List.of(Intent.TRACK_PARCEL, Intent.COMPLAINT), "paket blm smpe min"),
+				new LabeledText(Intent.THANKS, "makasih"));
+		write(probe, "labels\ttext", "thanks\tmakasih", "makasih juga");
+		assertThatIllegalArgumentException().isThrownBy(() -> IntentData.labeledMessages(probe))
+			.withMessageContaining("probe.tsv line 3");
+	}
+
+	@Test
 	void hasNoRealisticSetWhenTheFolderHasNone(@TempDir Path intents) throws IOException {
 		write(intents.resolve("training/greeting.txt"), "halo");
 

@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TextNormalizerTest {
 
 	private final TextNormalizer normalizer = new TextNormalizer(
-			Lexicon.parse(List.of("makasih\tterima kasih", "gk\ttidak", "min\tadmin"), "test lexicon"));
+			Lexicon.parse(List.of("makasih\tterima kasih", "gk\ttidak", "min\tadmin", "sy\tsaya"), "test lexicon"));
 
 	private List<String> tokens(String text) {
 		return normalizer.normalize(text).tokens();
@@ -42,6 +42,12 @@ class TextNormalizerTest {
 	void splitsLettersFromDigitsAndDropsPunctuation() {
 		assertThat(tokens("kurir minta 20rb!!! (katanya)")).containsExactly("kurir", "minta", "20", "rb", "katanya");
 		assertThat(tokens("udah 2minggu...")).containsExactly("udah", "2", "minggu");
+	}
+
+	@Test
+	void writesTheCourierJAndTAsOneWordHoweverItIsSpelled() {
+		assertThat(tokens("resi J&T sy, j & t, JnT")).containsExactly("resi", "jnt", "saya", "jnt", "jnt");
+		assertThat(tokens("R&D aj&tb")).as("other ampersands stay separators").containsExactly("r", "d", "aj", "tb");
 	}
 
 	@Test

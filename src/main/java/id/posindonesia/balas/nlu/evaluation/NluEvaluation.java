@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -45,7 +44,10 @@ import id.posindonesia.balas.nlu.TrainingAlgorithm;
  * Arguments: the report folder (default {@code target/nlu-report}), then {@code quick} to skip the
  * comparison of features and trainers. Reads {@code intents/} from the working directory when it
  * exists, otherwise from the classpath; {@code -Dbalas.nlu.*} system properties override the defaults
- * as they would in the application.
+ * as they would in the application. {@code -Dnlu.evaluation.sets=a.tsv,b.tsv} (through
+ * {@code JAVA_TOOL_OPTIONS} under Maven) scores further sets in the realistic set's format, such as a
+ * probe written outside the repository, beside the others; their misses go to
+ * {@code misclassified-<file>.tsv} only, so that a held-out half can be scored without being read.
  */
 public final class NluEvaluation {
 
@@ -67,15 +69,18 @@ public final class NluEvaluation {
 
 	private final List<LabeledText> realistic;
 
+	private final Map<String, List<LabeledText>> extraSets;
+
 	private final List<List<LabeledText>> folds;
 
-	private NluEvaluation(NluProperties properties) {
+	private NluEvaluation(NluProperties properties, Map<String, List<LabeledText>> extraSets) {
 		IntentData data = IntentData.from(properties.intentsDir());
 		this.properties = properties;
 		this.training = data.training();
 		this.test = data.test();
 		this.realistic = data.realistic();
-		this.folds = stratifiedFolds(training);
+		this.extraSets = extraSets;
+		this.folds = folds(training);
 	}
 
 	public static void main(String[] args) throws IOException {
@@ -96,9 +101,22 @@ public final class NluEvaluation {
 		Path reportDir = Path.of(args.length > 0 ? args[0] : "target/nlu-report");
 		boolean quick = args.length > 1 && args[1].equals("quick");
 		long started = System.nanoTime();
-		new NluEvaluation(properties).writeReport(reportDir, quick);
+		new NluEvaluation(properties, extraSets(System.getProperty("nlu.evaluation.sets", ""))).writeReport(reportDir,
+				quick);
 		System.out.printf("Report written to %s in %d s%n", reportDir.toAbsolutePath(),
 				TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started));
+	}
+
+	// keyed by file name, in the order given
+	private static Map<String, List<LabeledText>> extraSets(String paths) {
+		Map<String, List<LabeledText>> sets = new LinkedHashMap<>();
+		for (String path : paths.split(",")) {
+			if (!path.isBlank()) {
+				Path file = Path.of(path.strip());
+				sets.put(file.getFileName().toString(), IntentData.labeledMessages(file));
+			}
+		}
+		return sets;
 	}
 
 	private void writeReport(Path reportDir, boolean quick) throws IOException {
@@ -120,6 +138,9 @@ public final class NluEvaluation {
 				+ "normalisation or fallback. On the realistic set an answer is right when it is any of the "
 				+ "message's intents.\n\n");
 		appendSummary(report, model, policy, baseline);
+		if (!extraSets.isEmpty()) {
+			appendExtraSets(report, model, policy, baseline);
+		}
 		report.append("\n## What each model change adds\n\n");
 		appendChanges(report, model, requestWins, counted, baseline, policy);
 		appendData(report);
@@ -142,6 +163,10 @@ public final class NluEvaluation {
 		report.append("\n![confidence histogram](confidence-histogram.png)\n");
 		Files.writeString(reportDir.resolve("report.md"), report);
 		writeMisclassifiedTsv(reportDir.resolve("misclassified.tsv"), model, policy);
+		for (Map.Entry<String, List<Prediction>> set : model.extra().entrySet()) {
+			writeMisclassifiedTsv(reportDir.resolve("misclassified-" + set.getKey()), Map.of(set.getKey(), set.getValue()),
+					policy);
+		}
 		Map<String, List<Prediction>> panels = new LinkedHashMap<>();
 		panels.put("Realistic set", model.realistic());
 		panels.put("Held-out set", model.heldOut());
@@ -154,6 +179,11 @@ public final class NluEvaluation {
 				accuracy(baseline.crossValidated(), ARGMAX), accuracy(baseline.heldOut(), ARGMAX),
 				accuracy(baseline.realistic(), ARGMAX),
 				new EvaluationMetrics(baseline.realistic(), ARGMAX).recall(Intent.OUT_OF_SCOPE));
+		extraSets.keySet().forEach(set -> System.out.printf("%-9s %s %.3f  out_of_scope recall %.3f%n%-9s %s %.3f  "
+				+ "out_of_scope recall %.3f%n", "model", set, accuracy(model.extra().get(set), policy),
+				new EvaluationMetrics(model.extra().get(set), policy).recall(Intent.OUT_OF_SCOPE), "baseline", set,
+				accuracy(baseline.extra().get(set), ARGMAX),
+				new EvaluationMetrics(baseline.extra().get(set), ARGMAX).recall(Intent.OUT_OF_SCOPE)));
 	}
 
 	private IntentRanker.Trainer model(ClassifierSettings settings) {
@@ -177,29 +207,26 @@ public final class NluEvaluation {
 		long started = System.nanoTime();
 		IntentRanker ranker = trainer.train(training);
 		long trainingMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-		return new Run(crossValidated, predict(ranker, test), predict(ranker, realistic), trainingMillis);
+		Map<String, List<Prediction>> extra = new LinkedHashMap<>();
+		extraSets.forEach((set, examples) -> extra.put(set, predict(ranker, examples)));
+		return new Run(crossValidated, predict(ranker, test), predict(ranker, realistic), extra, trainingMillis);
 	}
 
 	private static List<Prediction> predict(IntentRanker ranker, List<LabeledText> examples) {
 		return examples.stream().map(example -> new Prediction(example, ranker.rank(example.text()))).toList();
 	}
 
-	// each fold gets its share of every intent, so that no fold lacks the smaller intents
-	private static List<List<LabeledText>> stratifiedFolds(List<LabeledText> training) {
+	// each example's fold follows from its text alone, so that adding training lines leaves every other
+	// line in its fold and two versions of the data compare line by line (a shuffle reassigned them all,
+	// which moved cross-validation by a few examples either way); each intent still spreads over the
+	// folds at random
+	private static List<List<LabeledText>> folds(List<LabeledText> training) {
 		List<List<LabeledText>> folds = new ArrayList<>();
 		for (int fold = 0; fold < FOLDS; fold++) {
 			folds.add(new ArrayList<>());
 		}
-		Random random = new Random(SEED);
-		int next = 0;
-		for (List<LabeledText> examples : training.stream()
-			.collect(Collectors.groupingBy(LabeledText::intent, LinkedHashMap::new, Collectors.toList()))
-			.values()) {
-			List<LabeledText> shuffled = new ArrayList<>(examples);
-			Collections.shuffle(shuffled, random);
-			for (LabeledText example : shuffled) {
-				folds.get(next++ % FOLDS).add(example);
-			}
+		for (LabeledText example : training) {
+			folds.get(new Random(SEED ^ example.text().hashCode()).nextInt(FOLDS)).add(example);
 		}
 		return folds;
 	}
@@ -211,6 +238,31 @@ public final class NluEvaluation {
 		appendRows(report, "baseline", baseline, ARGMAX);
 		report.append("\nTraining the model on all %d examples took %d ms, the baseline %d ms.\n"
 			.formatted(training.size(), model.trainingMillis(), baseline.trainingMillis()));
+	}
+
+	private void appendExtraSets(StringBuilder report, Run model, FallbackPolicy policy, Run baseline) {
+		report.append("\n## Further sets\n\nScored by the model and the baseline trained on all training examples; "
+				+ "recall per preferred intent. Their misses are in `misclassified-<set>`, not here.\n\n");
+		report.append("| classifier | set | accuracy | macro F1 | out_of_scope recall |");
+		for (Intent intent : Intent.values()) {
+			report.append(' ').append(intent.label()).append(" recall |");
+		}
+		report.append("\n|---|---|---|---|---|").append("---|".repeat(Intent.values().length)).append('\n');
+		extraSets.forEach((set, examples) -> {
+			report.append(extraSetRow("model", "%s (%d)".formatted(set, examples.size()),
+					new EvaluationMetrics(model.extra().get(set), policy)));
+			report.append(extraSetRow("baseline", "%s (%d)".formatted(set, examples.size()),
+					new EvaluationMetrics(baseline.extra().get(set), ARGMAX)));
+		});
+	}
+
+	private static String extraSetRow(String classifier, String set, EvaluationMetrics metrics) {
+		StringBuilder row = new StringBuilder("| %s | %s | %.3f | %.3f | %.3f |".formatted(classifier, set,
+				metrics.accuracy(), metrics.macroF1(), metrics.recall(Intent.OUT_OF_SCOPE)));
+		for (Intent intent : Intent.values()) {
+			row.append(" %.3f |".formatted(metrics.recall(intent)));
+		}
+		return row.append('\n').toString();
 	}
 
 	private void appendRows(StringBuilder report, String classifier, Run run, FallbackPolicy policy) {
@@ -339,7 +391,7 @@ public final class NluEvaluation {
 			candidates.add(configured.withIterations(iterations));
 		}
 		if (configured.algorithm() == TrainingAlgorithm.MAXENT_QN) {
-			for (double l2Cost : new double[] { 0.1, 0.25, 0.5, 1, 2 }) {
+			for (double l2Cost : new double[] { 0.005, 0.01, 0.02, 0.05, 0.1, 0.25, 1 }) {
 				candidates.add(configured.withL2Cost(l2Cost));
 			}
 		}
@@ -376,11 +428,16 @@ public final class NluEvaluation {
 	}
 
 	private static void writeMisclassifiedTsv(Path file, Run run, FallbackPolicy policy) throws IOException {
-		List<String> lines = new ArrayList<>();
-		lines.add("set\ttext\texpected\tpredicted\tconfidence");
 		Map<String, List<Prediction>> sets = new LinkedHashMap<>();
 		sets.put("held-out", run.heldOut());
 		sets.put("cross-validation", run.crossValidated());
+		writeMisclassifiedTsv(file, sets, policy);
+	}
+
+	private static void writeMisclassifiedTsv(Path file, Map<String, List<Prediction>> sets, FallbackPolicy policy)
+			throws IOException {
+		List<String> lines = new ArrayList<>();
+		lines.add("set\ttext\texpected\tpredicted\tconfidence");
 		sets.forEach((set, predictions) -> misclassified(predictions, policy).forEach(prediction -> {
 			IntentScore decided = prediction.decided(policy);
 			lines.add(String.join("\t", set, prediction.example().text().replace('\t', ' '), labels(prediction.example()),
@@ -407,10 +464,11 @@ public final class NluEvaluation {
 	 * @param crossValidated each training example predicted by a model trained without its fold
 	 * @param heldOut each held-out example predicted by a model trained on all training examples
 	 * @param realistic each realistic example predicted by that model
+	 * @param extra each example of the further sets predicted by that model, by set
 	 * @param trainingMillis how long training on all examples took
 	 */
 	private record Run(List<Prediction> crossValidated, List<Prediction> heldOut, List<Prediction> realistic,
-			long trainingMillis) {
+			Map<String, List<Prediction>> extra, long trainingMillis) {
 	}
 
 }
