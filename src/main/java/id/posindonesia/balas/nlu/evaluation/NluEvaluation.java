@@ -113,7 +113,11 @@ public final class NluEvaluation {
 		for (String path : paths.split(",")) {
 			if (!path.isBlank()) {
 				Path file = Path.of(path.strip());
-				sets.put(file.getFileName().toString(), IntentData.labeledMessages(file));
+				// a set's name names its misses file: two sets of one name would mix their misses
+				if (sets.putIfAbsent(file.getFileName().toString(), IntentData.labeledMessages(file)) != null) {
+					throw new IllegalArgumentException("Two sets are named " + file.getFileName()
+							+ " in nlu.evaluation.sets; rename one of them");
+				}
 			}
 		}
 		return sets;
